@@ -1,0 +1,116 @@
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import type { AgreementSection } from '../../model/documents.js';
+import type { Store } from '../../store/store.js';
+import { openConfiguredStore } from '../config.js';
+import { printJson, type Output } from '../output.js';
+import { formatDecision, formatParliament, formatSection } from '../format.js';
+
+async function withStore<T>(program: Command, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openConfiguredStore({ ...program.opts(), forWriting: false });
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function sectionSummary(s: AgreementSection) {
+  return {
+    id: s.id,
+    number: s.number,
+    title: s.title,
+    level: s.level,
+    parentId: s.parentId,
+    part: s.part,
+    chapter: s.chapter,
+    pageStart: s.pageStart,
+    pageEnd: s.pageEnd,
+  };
+}
+
+/** Suggests section ids for a mistyped or partial id ("3.4" -> "justitie/3.4", ...). */
+function suggestions(sections: AgreementSection[], id: string): string[] {
+  const needle = id.toLowerCase();
+  return sections
+    .filter((s) => s.id.endsWith(`/${needle}`) || s.id.includes(needle))
+    .slice(0, 8)
+    .map((s) => `${s.id} (${s.title})`);
+}
+
+export function registerDocumentCommands(program: Command, out: Output): void {
+  program
+    .command('sections')
+    .description('de boom van het regeerakkoord met de id van elke sectie')
+    .option('--json', 'als JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withStore(program, async (store) => {
+        const sections = await store.sections();
+        if (options.json) return printJson(out, sections.map(sectionSummary));
+        let part = '';
+        for (const s of sections) {
+          if (s.part !== part) {
+            part = s.part;
+            out.stdout(`\n${part}\n`);
+          }
+          out.stdout(`${'  '.repeat(s.level)}${s.number} ${s.title}  [${s.id}]\n`);
+        }
+      });
+    });
+
+  program
+    .command('show')
+    .description('toon een sectie, beslissing of parlementair document')
+    .argument('<id>', 'sectie-id (justitie/3.4), beslissings-id of parlement/<naam>')
+    .option('--json', 'als JSON')
+    .action(async (id: string, options: { json?: boolean }) => {
+      await withStore(program, async (store) => {
+        const section = await store.section(id);
+        if (section) {
+          const children = (await store.sections(section.agreement)).filter((s) => s.parentId === section.id);
+          if (options.json) return printJson(out, { type: 'section', ...section, children: children.map((c) => c.id) });
+          return out.stdout(formatSection(section, children));
+        }
+        const decision = await store.decision(id);
+        if (decision) {
+          if (options.json) return printJson(out, { type: 'decision', ...decision });
+          return out.stdout(formatDecision(decision));
+        }
+        const doc = await store.parliamentDocument(id);
+        if (doc) {
+          if (options.json) return printJson(out, { type: 'parliament', ...doc });
+          return out.stdout(formatParliament(doc));
+        }
+        const near = suggestions(await store.sections(), id);
+        throw new InputError(
+          `no section or document with id "${id}"${near.length ? `; did you mean: ${near.join(', ')}` : ''}`,
+        );
+      });
+    });
+
+  program
+    .command('stats')
+    .description('tellingen van de index')
+    .option('--json', 'als JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withStore(program, async (store) => {
+        const counts = await store.counts();
+        const sections = await store.sections();
+        const parents = new Set(sections.map((s) => s.parentId));
+        const last = await store.lastIngest();
+        const stats = {
+          ...counts,
+          chapters: sections.filter((s) => s.level === 1).length,
+          leafSections: sections.filter((s) => !parents.has(s.id)).length,
+          lastIngest: last ? { finishedAt: last.finishedAt, skipped: last.issues.length } : null,
+          store: store.kind,
+        };
+        if (options.json) return printJson(out, stats);
+        out.stdout(
+          `secties: ${stats.sections} (${stats.chapters} hoofdstukken, ${stats.leafSections} eindsecties)\n` +
+            `beslissingen: ${stats.decisions}\nparlementaire documenten: ${stats.parliament}\n` +
+            (last ? `laatste ingest: ${last.finishedAt} (${last.issues.length} overgeslagen)\n` : ''),
+        );
+      });
+    });
+}

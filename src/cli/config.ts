@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { RuntimeFailure } from '../errors.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+
+export const DEFAULT_DB_PATH = '.beloftemeter/index.db';
+
+/** The bundled data folder of this checkout, wherever the command is run from. */
+export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+
+export interface StoreOptions {
+  db?: string;
+}
+
+export function resolveDbPath(options: StoreOptions, env: NodeJS.ProcessEnv = process.env): string {
+  return options.db ?? env.BELOFTEMETER_DB ?? DEFAULT_DB_PATH;
+}
+
+/**
+ * Opens the configured store. `DATABASE_URL=postgres://...` selects PostgreSQL,
+ * otherwise the SQLite file from --db / BELOFTEMETER_DB / the default path.
+ */
+export async function openConfiguredStore(
+  options: StoreOptions & { forWriting: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Store> {
+  const url = env.DATABASE_URL;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const { openPostgresStore } = await import('../store/postgres.js');
+    return openPostgresStore(url);
+  }
+  const path = resolveDbPath(options, env);
+  if (!options.forWriting && !existsSync(path)) {
+    throw new RuntimeFailure(`no index at ${path}: run "beloftemeter ingest" first (or pass --db PATH)`);
+  }
+  return openSqliteStore(path, { readonly: !options.forWriting });
+}

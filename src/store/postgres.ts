@@ -1,0 +1,214 @@
+import pg from 'pg';
+import { RuntimeFailure } from '../errors.js';
+import type { IngestIssue } from '../model/documents.js';
+import {
+  decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
+  rowToSection, sectionColumns, sectionToRow,
+} from './rows.js';
+import type { DocumentCounts, IngestBatch, IngestRun, Store } from './store.js';
+
+type Row = Record<string, unknown>;
+
+/** Each entry migrates the schema from version i to i + 1 (kept in step with the SQLite schema). */
+const migrations: string[] = [
+  `CREATE TABLE sections (
+     id TEXT PRIMARY KEY, agreement TEXT NOT NULL, part_index INTEGER NOT NULL, part TEXT NOT NULL,
+     chapter TEXT NOT NULL, chapter_slug TEXT NOT NULL, number TEXT NOT NULL, title TEXT NOT NULL,
+     level INTEGER NOT NULL, parent_id TEXT, ord INTEGER NOT NULL, page_start INTEGER NOT NULL,
+     page_end INTEGER NOT NULL, text TEXT NOT NULL);
+   CREATE INDEX sections_agreement ON sections (agreement, ord);
+   CREATE TABLE decisions (
+     id TEXT PRIMARY KEY, uri TEXT NOT NULL, title TEXT NOT NULL, short_title TEXT,
+     body_text TEXT NOT NULL, body_html TEXT NOT NULL, meeting_date TEXT NOT NULL, meeting_id TEXT,
+     item_type TEXT, mandatees JSONB NOT NULL, themes JSONB NOT NULL, position INTEGER);
+   CREATE INDEX decisions_meeting_date ON decisions (meeting_date);
+   CREATE TABLE parliament (
+     id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, number TEXT, date TEXT,
+     asker TEXT, addressee TEXT, question TEXT, answer TEXT, text TEXT NOT NULL, uri TEXT,
+     source_file TEXT NOT NULL);
+   CREATE TABLE ingest_runs (
+     id SERIAL PRIMARY KEY, finished_at TEXT NOT NULL, counts JSONB NOT NULL,
+     written JSONB NOT NULL, issues JSONB NOT NULL);`,
+  `CREATE TABLE derived (name TEXT PRIMARY KEY, data BYTEA NOT NULL, built_at TEXT NOT NULL);`,
+];
+
+export const POSTGRES_SCHEMA_VERSION = migrations.length;
+
+/** Rows per INSERT statement: large enough to cut round trips, small enough for the 65535-parameter cap. */
+const ROWS_PER_STATEMENT = 200;
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // One migrator at a time when several web servers start together.
+    await client.query('SELECT pg_advisory_xact_lock(7146520)');
+    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version');
+    let version = rows[0]?.version ?? 0;
+    if (rows.length === 0) await client.query('INSERT INTO schema_version VALUES (0)');
+    if (version > migrations.length) {
+      throw new RuntimeFailure(`the database has schema version ${version}, newer than this program's ${migrations.length}`);
+    }
+    for (; version < migrations.length; version++) await client.query(migrations[version]!);
+    await client.query('UPDATE schema_version SET version = $1', [version]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function upsertRows(
+  client: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  rows: unknown[][],
+  conflict: 'upsert' | 'insert',
+): Promise<number> {
+  const updates = columns.filter((c) => c !== 'id');
+  const onConflict =
+    conflict === 'upsert'
+      ? ` ON CONFLICT (id) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}
+          WHERE ${updates.map((c) => `${table}.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ')}`
+      : '';
+  let written = 0;
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    const values = chunk
+      .map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`)
+      .join(', ');
+    const result = await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}${onConflict}`, chunk.flat());
+    written += result.rowCount ?? 0;
+  }
+  return written;
+}
+
+export async function openPostgresStore(url: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', () => {});
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    if (error instanceof RuntimeFailure) throw error;
+    throw new RuntimeFailure(`cannot use the PostgreSQL database: ${(error as Error).message}`);
+  }
+
+  const all = async (sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[];
+  const one = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows[0] as Row | undefined;
+  const countsOf = async (q: (sql: string) => Promise<pg.QueryResult>): Promise<DocumentCounts> => {
+    const { rows } = await q(
+      `SELECT (SELECT count(*) FROM sections)::int AS sections, (SELECT count(*) FROM decisions)::int AS decisions,
+              (SELECT count(*) FROM parliament)::int AS parliament`,
+    );
+    return rows[0] as DocumentCounts;
+  };
+  const sectionsSql = 'SELECT * FROM sections ORDER BY agreement, ord';
+  const decisionsSql = 'SELECT * FROM decisions ORDER BY meeting_date, id';
+  const parliamentSql = 'SELECT * FROM parliament ORDER BY date, id';
+
+  return {
+    kind: 'postgres',
+
+    async ingest(batch: IngestBatch): Promise<IngestRun> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const written: DocumentCounts = { sections: 0, decisions: 0, parliament: 0 };
+        for (const { agreement, sections } of batch.agreements) {
+          await client.query('DELETE FROM sections WHERE agreement = $1', [agreement]);
+          written.sections += await upsertRows(client, 'sections', sectionColumns, sections.map(sectionToRow), 'insert');
+        }
+        written.decisions = await upsertRows(client, 'decisions', decisionColumns, batch.decisions.map(decisionToRow), 'upsert');
+        written.parliament = await upsertRows(client, 'parliament', parliamentColumns, batch.parliament.map(parliamentToRow), 'upsert');
+        if (batch.derive) {
+          const corpus = {
+            sections: (await client.query(sectionsSql)).rows.map(rowToSection),
+            decisions: (await client.query(decisionsSql)).rows.map(rowToDecision),
+            parliament: (await client.query(parliamentSql)).rows.map(rowToParliament),
+          };
+          const builtAt = new Date().toISOString();
+          await client.query('DELETE FROM derived');
+          for (const blob of batch.derive(corpus)) {
+            await client.query('INSERT INTO derived (name, data, built_at) VALUES ($1, $2, $3)', [
+              blob.name, Buffer.from(blob.data), builtAt,
+            ]);
+          }
+        }
+        const counts = await countsOf((sql) => client.query(sql));
+        const finishedAt = new Date().toISOString();
+        const { rows } = await client.query<{ id: number }>(
+          'INSERT INTO ingest_runs (finished_at, counts, written, issues) VALUES ($1, $2, $3, $4) RETURNING id',
+          [finishedAt, JSON.stringify(counts), JSON.stringify(written), JSON.stringify(batch.issues)],
+        );
+        await client.query('COMMIT');
+        return { id: rows[0]!.id, finishedAt, counts, written, issues: batch.issues };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+
+    counts: () => countsOf((sql) => pool.query(sql)),
+
+    async sections(agreement?: string) {
+      const rows = agreement
+        ? await all('SELECT * FROM sections WHERE agreement = $1 ORDER BY ord', [agreement])
+        : await all(sectionsSql);
+      return rows.map(rowToSection);
+    },
+
+    async section(id: string) {
+      const row = await one('SELECT * FROM sections WHERE id = $1', [id]);
+      return row ? rowToSection(row) : null;
+    },
+
+    async decision(id: string) {
+      const row = await one('SELECT * FROM decisions WHERE id = $1', [id]);
+      return row ? rowToDecision(row) : null;
+    },
+
+    async decisions(ids?: readonly string[]) {
+      if (!ids) return (await all(decisionsSql)).map(rowToDecision);
+      const rows = await all('SELECT * FROM decisions WHERE id = ANY($1)', [ids]);
+      const byId = new Map(rows.map((r) => [String(r.id), rowToDecision(r)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    async parliamentDocument(id: string) {
+      const row = await one('SELECT * FROM parliament WHERE id = $1', [id]);
+      return row ? rowToParliament(row) : null;
+    },
+
+    async parliamentDocuments() {
+      return (await all(parliamentSql)).map(rowToParliament);
+    },
+
+    async lastIngest() {
+      const row = await one('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1', []);
+      if (!row) return null;
+      return {
+        id: Number(row.id),
+        finishedAt: String(row.finished_at),
+        counts: row.counts as DocumentCounts,
+        written: row.written as DocumentCounts,
+        issues: row.issues as IngestIssue[],
+      };
+    },
+
+    async derived(name: string) {
+      const row = await one('SELECT data FROM derived WHERE name = $1', [name]);
+      return row ? (row.data as Buffer) : null;
+    },
+
+    async close() {
+      await pool.end();
+    },
+  };
+}

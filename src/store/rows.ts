@@ -1,0 +1,99 @@
+// Column <-> document mapping shared by every Store implementation, so the
+// SQLite and PostgreSQL schemas cannot drift apart in meaning.
+import type { AgreementSection, Decision, ParliamentDocument } from '../model/documents.js';
+
+type Row = Record<string, unknown>;
+
+const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+const optStr = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+const num = (value: unknown): number => Number(value);
+const optNum = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+export const sectionColumns = [
+  'id', 'agreement', 'part_index', 'part', 'chapter', 'chapter_slug', 'number', 'title',
+  'level', 'parent_id', 'ord', 'page_start', 'page_end', 'text',
+] as const;
+
+export function sectionToRow(s: AgreementSection): unknown[] {
+  return [s.id, s.agreement, s.partIndex, s.part, s.chapter, s.chapterSlug, s.number, s.title,
+    s.level, s.parentId, s.order, s.pageStart, s.pageEnd, s.text];
+}
+
+export function rowToSection(r: Row): AgreementSection {
+  return {
+    id: str(r.id),
+    agreement: str(r.agreement),
+    partIndex: num(r.part_index),
+    part: str(r.part),
+    chapter: str(r.chapter),
+    chapterSlug: str(r.chapter_slug),
+    number: str(r.number),
+    title: str(r.title),
+    level: num(r.level),
+    parentId: optStr(r.parent_id),
+    order: num(r.ord),
+    pageStart: num(r.page_start),
+    pageEnd: num(r.page_end),
+    text: str(r.text),
+  };
+}
+
+export const decisionColumns = [
+  'id', 'uri', 'title', 'short_title', 'body_text', 'body_html', 'meeting_date', 'meeting_id',
+  'item_type', 'mandatees', 'themes', 'position',
+] as const;
+
+export function decisionToRow(d: Decision): unknown[] {
+  return [d.id, d.uri, d.title, d.shortTitle, d.bodyText, d.bodyHtml, d.meetingDate, d.meetingId,
+    d.itemType, JSON.stringify(d.mandatees), JSON.stringify(d.themes), d.position];
+}
+
+function jsonColumn<T>(value: unknown, fallback: T): T {
+  if (value === null || value === undefined) return fallback;
+  // PostgreSQL's jsonb arrives parsed; SQLite's TEXT arrives as a string.
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+export function rowToDecision(r: Row): Decision {
+  return {
+    id: str(r.id),
+    uri: str(r.uri),
+    title: str(r.title),
+    shortTitle: optStr(r.short_title),
+    bodyText: str(r.body_text),
+    bodyHtml: str(r.body_html),
+    meetingDate: str(r.meeting_date),
+    meetingId: optStr(r.meeting_id),
+    itemType: optStr(r.item_type),
+    mandatees: jsonColumn(r.mandatees, []),
+    themes: jsonColumn(r.themes, []),
+    position: optNum(r.position),
+  };
+}
+
+export const parliamentColumns = [
+  'id', 'kind', 'title', 'number', 'date', 'asker', 'addressee', 'question', 'answer', 'text',
+  'uri', 'source_file',
+] as const;
+
+export function parliamentToRow(p: ParliamentDocument): unknown[] {
+  return [p.id, p.kind, p.title, p.number, p.date, p.asker, p.addressee, p.question, p.answer,
+    p.text, p.uri, p.sourceFile];
+}
+
+export function rowToParliament(r: Row): ParliamentDocument {
+  return {
+    id: str(r.id),
+    kind: str(r.kind) as ParliamentDocument['kind'],
+    title: str(r.title),
+    number: optStr(r.number),
+    date: optStr(r.date),
+    asker: optStr(r.asker),
+    addressee: optStr(r.addressee),
+    question: optStr(r.question),
+    answer: optStr(r.answer),
+    text: str(r.text),
+    uri: optStr(r.uri),
+    sourceFile: str(r.source_file),
+  };
+}

@@ -1,0 +1,200 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { RuntimeFailure } from '../errors.js';
+import type { IngestIssue } from '../model/documents.js';
+import {
+  decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
+  rowToSection, sectionColumns, sectionToRow,
+} from './rows.js';
+import type { DocumentCounts, IngestBatch, IngestRun, Store } from './store.js';
+
+type Row = Record<string, unknown>;
+
+/** Each entry migrates the schema from version i to i + 1; the index is PRAGMA user_version. */
+const migrations: string[] = [
+  `CREATE TABLE sections (
+     id TEXT PRIMARY KEY, agreement TEXT NOT NULL, part_index INTEGER NOT NULL, part TEXT NOT NULL,
+     chapter TEXT NOT NULL, chapter_slug TEXT NOT NULL, number TEXT NOT NULL, title TEXT NOT NULL,
+     level INTEGER NOT NULL, parent_id TEXT, ord INTEGER NOT NULL, page_start INTEGER NOT NULL,
+     page_end INTEGER NOT NULL, text TEXT NOT NULL);
+   CREATE INDEX sections_agreement ON sections (agreement, ord);
+   CREATE TABLE decisions (
+     id TEXT PRIMARY KEY, uri TEXT NOT NULL, title TEXT NOT NULL, short_title TEXT,
+     body_text TEXT NOT NULL, body_html TEXT NOT NULL, meeting_date TEXT NOT NULL, meeting_id TEXT,
+     item_type TEXT, mandatees TEXT NOT NULL, themes TEXT NOT NULL, position INTEGER);
+   CREATE INDEX decisions_meeting_date ON decisions (meeting_date);
+   CREATE TABLE parliament (
+     id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, number TEXT, date TEXT,
+     asker TEXT, addressee TEXT, question TEXT, answer TEXT, text TEXT NOT NULL, uri TEXT,
+     source_file TEXT NOT NULL);
+   CREATE TABLE ingest_runs (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, finished_at TEXT NOT NULL, counts TEXT NOT NULL,
+     written TEXT NOT NULL, issues TEXT NOT NULL);`,
+  // Derived search structures (postings, vectors, dossiers), rebuilt by every ingest.
+  `CREATE TABLE derived (name TEXT PRIMARY KEY, data BLOB NOT NULL, built_at TEXT NOT NULL);`,
+];
+
+export const SQLITE_SCHEMA_VERSION = migrations.length;
+
+function upsertSql(table: string, columns: readonly string[]): string {
+  const updates = columns.filter((c) => c !== 'id');
+  // The WHERE clause makes an identical re-ingest a no-op that reports 0 changes.
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+    ON CONFLICT (id) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}
+    WHERE ${updates.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ')}`;
+}
+
+function migrate(db: Database.Database, path: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > migrations.length) {
+    throw new RuntimeFailure(
+      `${path} has schema version ${version}, newer than this program's ${migrations.length}: upgrade beloftemeter`,
+    );
+  }
+  for (let v = version; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+export interface OpenSqliteOptions {
+  /** Open an existing file read-only; fail when it does not exist. */
+  readonly?: boolean;
+}
+
+export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): Store {
+  if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (error) {
+    throw new RuntimeFailure(`cannot open the index ${path}: ${(error as Error).message}`);
+  }
+  if (!options.readonly) {
+    // WAL: readers keep seeing the previous index while an ingest writes the next one.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, path);
+  } else {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== migrations.length) {
+      throw new RuntimeFailure(`${path} has schema version ${version}, expected ${migrations.length}: run ingest again`);
+    }
+  }
+
+  const count = (table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const counts = (): DocumentCounts => ({
+    sections: count('sections'),
+    decisions: count('decisions'),
+    parliament: count('parliament'),
+  });
+
+  const allSections = (agreement?: string) =>
+    (agreement
+      ? (db.prepare('SELECT * FROM sections WHERE agreement = ? ORDER BY ord').all(agreement) as Row[])
+      : (db.prepare('SELECT * FROM sections ORDER BY agreement, ord').all() as Row[])
+    ).map(rowToSection);
+  const allDecisions = () =>
+    (db.prepare('SELECT * FROM decisions ORDER BY meeting_date, id').all() as Row[]).map(rowToDecision);
+  const allParliament = () =>
+    (db.prepare('SELECT * FROM parliament ORDER BY date, id').all() as Row[]).map(rowToParliament);
+
+  const toRun = (r: Row | undefined): IngestRun | null =>
+    r
+      ? {
+          id: Number(r.id),
+          finishedAt: String(r.finished_at),
+          counts: JSON.parse(String(r.counts)) as DocumentCounts,
+          written: JSON.parse(String(r.written)) as DocumentCounts,
+          issues: JSON.parse(String(r.issues)) as IngestIssue[],
+        }
+      : null;
+
+  const store: Store = {
+    kind: 'sqlite',
+
+    async ingest(batch: IngestBatch) {
+      const insertSection = db.prepare(
+        `INSERT INTO sections (${sectionColumns.join(', ')}) VALUES (${sectionColumns.map(() => '?').join(', ')})`,
+      );
+      const upsertDecision = db.prepare(upsertSql('decisions', decisionColumns));
+      const upsertParliament = db.prepare(upsertSql('parliament', parliamentColumns));
+      const run = db.transaction((): IngestRun => {
+        const written: DocumentCounts = { sections: 0, decisions: 0, parliament: 0 };
+        for (const { agreement, sections } of batch.agreements) {
+          db.prepare('DELETE FROM sections WHERE agreement = ?').run(agreement);
+          for (const section of sections) written.sections += insertSection.run(sectionToRow(section)).changes;
+        }
+        for (const decision of batch.decisions) written.decisions += upsertDecision.run(decisionToRow(decision)).changes;
+        for (const doc of batch.parliament) written.parliament += upsertParliament.run(parliamentToRow(doc)).changes;
+        if (batch.derive) {
+          const corpus = { sections: allSections(), decisions: allDecisions(), parliament: allParliament() };
+          const builtAt = new Date().toISOString();
+          const putDerived = db.prepare('INSERT OR REPLACE INTO derived (name, data, built_at) VALUES (?, ?, ?)');
+          db.prepare('DELETE FROM derived').run();
+          for (const blob of batch.derive(corpus)) putDerived.run(blob.name, Buffer.from(blob.data), builtAt);
+        }
+        const finishedAt = new Date().toISOString();
+        const totals = counts();
+        const info = db
+          .prepare('INSERT INTO ingest_runs (finished_at, counts, written, issues) VALUES (?, ?, ?, ?)')
+          .run(finishedAt, JSON.stringify(totals), JSON.stringify(written), JSON.stringify(batch.issues));
+        return { id: Number(info.lastInsertRowid), finishedAt, counts: totals, written, issues: batch.issues };
+      });
+      return run.immediate();
+    },
+
+    async counts() {
+      return counts();
+    },
+
+    async sections(agreement?: string) {
+      return allSections(agreement);
+    },
+
+    async section(id: string) {
+      const row = db.prepare('SELECT * FROM sections WHERE id = ?').get(id) as Row | undefined;
+      return row ? rowToSection(row) : null;
+    },
+
+    async decision(id: string) {
+      const row = db.prepare('SELECT * FROM decisions WHERE id = ?').get(id) as Row | undefined;
+      return row ? rowToDecision(row) : null;
+    },
+
+    async decisions(ids?: readonly string[]) {
+      if (!ids) return allDecisions();
+      const byId = db.prepare('SELECT * FROM decisions WHERE id = ?');
+      return ids.flatMap((id) => {
+        const row = byId.get(id) as Row | undefined;
+        return row ? [rowToDecision(row)] : [];
+      });
+    },
+
+    async parliamentDocument(id: string) {
+      const row = db.prepare('SELECT * FROM parliament WHERE id = ?').get(id) as Row | undefined;
+      return row ? rowToParliament(row) : null;
+    },
+
+    async parliamentDocuments() {
+      return allParliament();
+    },
+
+    async lastIngest() {
+      return toRun(db.prepare('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1').get() as Row | undefined);
+    },
+
+    async derived(name: string) {
+      const row = db.prepare('SELECT data FROM derived WHERE name = ?').get(name) as { data: Buffer } | undefined;
+      return row?.data ?? null;
+    },
+
+    async close() {
+      db.close();
+    },
+  };
+  return store;
+}

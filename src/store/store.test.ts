@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
+import { sampleDecision, sampleParliament, sampleSection } from '../testing/documents.js';
+import { startPostgres, type PostgresServer } from '../testing/postgres-server.js';
+import { openPostgresStore } from './postgres.js';
+import { openSqliteStore } from './sqlite.js';
+import type { IngestBatch, Store } from './store.js';
+
+function batch(overrides: Partial<IngestBatch> = {}): IngestBatch {
+  return {
+    agreements: [{
+      agreement: 'regeerakkoord-test',
+      sections: [
+        sampleSection({ id: 'justitie/3', number: '3', title: 'Justitie', level: 1, parentId: null, order: 0, text: '' }),
+        sampleSection(),
+      ],
+    }],
+    decisions: [
+      sampleDecision(),
+      sampleDecision({ id: '603E2DB2A6E2D0000800016C', shortTitle: null, mandatees: [], themes: [], position: null, itemType: null }),
+    ],
+    parliament: [sampleParliament()],
+    issues: [{ source: 'beslissingen.jsonl', line: 7, message: 'not valid JSON' }],
+    ...overrides,
+  };
+}
+
+/** The behaviour every Store must have, whatever holds the data. */
+function storeContract(name: string, open: () => Promise<Store>) {
+  describe(`${name} store`, () => {
+    test('round-trips every document field', async () => {
+      const store = await open();
+      try {
+        const input = batch();
+        const run = await store.ingest(input);
+        assert.deepEqual(run.counts, { sections: 2, decisions: 2, parliament: 1 });
+        assert.deepEqual(await store.section('justitie/3.4'), input.agreements[0]!.sections[1]);
+        assert.deepEqual(await store.decision(input.decisions[0]!.id), input.decisions[0]);
+        assert.deepEqual(await store.decision(input.decisions[1]!.id), input.decisions[1]);
+        assert.deepEqual(await store.parliamentDocument('parlement/schriftelijke-vraag-294'), input.parliament[0]);
+        assert.deepEqual((await store.sections('regeerakkoord-test')).map((s) => s.id), ['justitie/3', 'justitie/3.4']);
+        assert.deepEqual((await store.decisions(['603E2DB2A6E2D0000800016C', 'missing'])).map((d) => d.id), ['603E2DB2A6E2D0000800016C']);
+        assert.equal(await store.section('justitie/9.9'), null);
+        assert.deepEqual((await store.lastIngest())?.issues, input.issues);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('re-ingesting the same records changes nothing; a changed record is updated', async () => {
+      const store = await open();
+      try {
+        await store.ingest(batch());
+        const again = await store.ingest(batch());
+        assert.deepEqual(again.written, { sections: 2, decisions: 0, parliament: 0 });
+        assert.deepEqual(again.counts, { sections: 2, decisions: 2, parliament: 1 });
+        const changed = await store.ingest(batch({ decisions: [sampleDecision({ title: 'Nieuwe titel' })] }));
+        assert.equal(changed.written.decisions, 1);
+        assert.equal((await store.decision(sampleDecision().id))?.title, 'Nieuwe titel');
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('a failing ingest leaves the previous index untouched', async () => {
+      const store = await open();
+      try {
+        await store.ingest(batch());
+        await assert.rejects(
+          store.ingest(batch({
+            decisions: [sampleDecision({ title: 'Mag nooit blijven staan' })],
+            agreements: [{ agreement: 'regeerakkoord-test', sections: [] }],
+            derive: () => {
+              throw new Error('derive failed halfway');
+            },
+          })),
+          /derive failed halfway/,
+        );
+        assert.deepEqual(await store.counts(), { sections: 2, decisions: 2, parliament: 1 });
+        assert.equal((await store.decision(sampleDecision().id))?.title, sampleDecision().title);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('derived structures are built from the whole corpus and stored with it', async () => {
+      const store = await open();
+      try {
+        await store.ingest(batch({
+          derive: (corpus) => [{ name: 'ids', data: new TextEncoder().encode(corpus.decisions.map((d) => d.id).join(',')) }],
+        }));
+        const blob = await store.derived('ids');
+        assert.ok(blob);
+        assert.equal(new TextDecoder().decode(blob), '5FBE4A0E6B34EF0008000C2C,603E2DB2A6E2D0000800016C');
+        assert.equal(await store.derived('missing'), null);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'beloftemeter-store-'));
+let files = 0;
+storeContract('SQLite', async () => openSqliteStore(join(dir, `index-${files++}.db`)));
+
+let server: PostgresServer;
+let databases = 0;
+before(async () => {
+  server = await startPostgres();
+});
+after(() => {
+  server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+storeContract('PostgreSQL', async () => {
+  // A fresh database per test keeps the contract tests independent.
+  const name = `t${databases++}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return openPostgresStore(server.url.replace(/\/postgres$/, `/${name}`));
+});
+
+test('SQLite refuses an index written by a newer schema', async () => {
+  const path = join(dir, 'future.db');
+  const store = openSqliteStore(path);
+  await store.close();
+  const { default: Database } = await import('better-sqlite3');
+  const raw = new Database(path);
+  raw.pragma('user_version = 99');
+  raw.close();
+  assert.throws(() => openSqliteStore(path), /schema version 99, newer than this program/);
+});

@@ -1,0 +1,65 @@
+import type { AgreementSection, Decision, IngestIssue, ParliamentDocument } from '../model/documents.js';
+
+export interface DocumentCounts {
+  sections: number;
+  decisions: number;
+  parliament: number;
+}
+
+/** Everything one ingest run writes, applied in one transaction. */
+export interface IngestBatch {
+  /** Agreements to (re)place whole: every section of such an agreement not in the batch is removed. */
+  agreements: { agreement: string; sections: AgreementSection[] }[];
+  /** Upserted by id: re-ingesting the same records changes nothing. */
+  decisions: Decision[];
+  parliament: ParliamentDocument[];
+  issues: IngestIssue[];
+  /**
+   * Builds derived structures (search postings, vectors, dossiers) from the whole corpus as it
+   * stands after the batch's writes; runs inside the same transaction so the index never goes
+   * out of step with the documents.
+   */
+  derive?: (corpus: Corpus) => DerivedBlob[];
+}
+
+/** Every stored document, as handed to a derive step. */
+export interface Corpus {
+  sections: AgreementSection[];
+  decisions: Decision[];
+  parliament: ParliamentDocument[];
+}
+
+export interface DerivedBlob {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface IngestRun {
+  id: number;
+  finishedAt: string;
+  counts: DocumentCounts;
+  /** Documents written in the run, by kind. */
+  written: DocumentCounts;
+  issues: IngestIssue[];
+}
+
+/**
+ * The one storage interface; SQLite is the embedded default.
+ * Async throughout so that a networked implementation (PostgreSQL) fits the same shape.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies a batch atomically: either all of it is stored or none of it. */
+  ingest(batch: IngestBatch): Promise<IngestRun>;
+  counts(): Promise<DocumentCounts>;
+  sections(agreement?: string): Promise<AgreementSection[]>;
+  section(id: string): Promise<AgreementSection | null>;
+  decision(id: string): Promise<Decision | null>;
+  decisions(ids?: readonly string[]): Promise<Decision[]>;
+  parliamentDocument(id: string): Promise<ParliamentDocument | null>;
+  parliamentDocuments(): Promise<ParliamentDocument[]>;
+  lastIngest(): Promise<IngestRun | null>;
+  /** Reads a structure written by an ingest's derive step; null when there is none. */
+  derived(name: string): Promise<Uint8Array | null>;
+  close(): Promise<void>;
+}
