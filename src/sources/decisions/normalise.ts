@@ -66,10 +66,21 @@ function htmlParts(value: unknown): string[] {
 
 const BLOCK_MARKUP = /<(p|div|ul|ol|h[1-6]|table)\b/i;
 
+/**
+ * The site's editor separates paragraphs of markup-free bodies by blank lines,
+ * which a browser would run together: make them real paragraphs.
+ */
+function paragraphsFromBlankLines(html: string): string {
+  if (BLOCK_MARKUP.test(html) || !/\n\s*\n/.test(html)) return html;
+  const chunks = html.split(/\n\s*\n/).map((chunk) => chunk.trim()).filter((chunk) => chunk !== '');
+  // Re-sanitising closes any inline tag that spanned a blank line.
+  return chunks.length > 1 ? sanitiseHtml(chunks.map((chunk) => `<p>${chunk}</p>`).join('\n')) : html;
+}
+
 function body(value: unknown): { bodyText: string; bodyHtml: string } {
   const parts = htmlParts(value);
   const bodyText = parts.map(htmlToText).filter((text) => text !== '').join('\n\n');
-  const safeParts = parts.map(sanitiseHtml).filter((html) => html !== '');
+  const safeParts = parts.map((part) => paragraphsFromBlankLines(sanitiseHtml(part))).filter((html) => html !== '');
   // Several inline fragments would run together when embedded: give each its own paragraph.
   const bodyHtml =
     safeParts.length > 1 ? safeParts.map((html) => (BLOCK_MARKUP.test(html) ? html : `<p>${html}</p>`)).join('\n') : (safeParts[0] ?? '');
