@@ -59,6 +59,9 @@ test('htmlToText reads a blank line in a text node as a paragraph break (editor 
   const html =
     '   <!----> Na advies <strong>wijzigt </strong>de&nbsp;Regering het besluit.&nbsp;<!---->\n\nDe minister zal in 2020 een ontwerp voorleggen.<!-- components -->\n<!---->\n\n&nbsp;\n\n<!---->';
   assert.equal(htmlToText(html), 'Na advies wijzigt de Regering het besluit.\n\nDe minister zal in 2020 een ontwerp voorleggen.');
+  assert.equal(htmlToText('Eerste zin.\n&nbsp;\nTweede<!-- x --> zin.'), 'Eerste zin.\n\nTweede zin.');
+  assert.equal(htmlToText('omvat twee&nbsp;\n\n<!-- components -->aspecten: een'), 'omvat twee aspecten: een');
+  assert.equal(htmlToText('Zin.\n\n\u200b<p>\u200b</p>Volgende'), 'Zin.\n\nVolgende');
 });
 
 test('htmlToText renders table rows as lines with cells separated by " | "', () => {

@@ -111,9 +111,25 @@ export function htmlToText(html: string): string {
     atSpace = text.endsWith(' ');
   };
 
+  // htmlparser2 delivers one text node in pieces (split at entities and comments): gather them so a
+  // blank line written as "\n&nbsp;\n" is still seen as one.
+  let text = '';
+  const flushText = (): void => {
+    if (text === '') return;
+    const parts = text.replace(/[\u200b\u2060\ufeff]/g, '').split(/\n[ \t\u00a0]*\n/);
+    text = '';
+    parts.forEach((part, index) => {
+      // The editor also cuts sentences this way ("omvat twee\n\naspecten"): no break before a lower-case continuation.
+      const continuesSentence = index > 0 && !/[.?!:;]\s*$/.test(parts[index - 1]!) && /^\s*\p{Ll}/u.test(part);
+      if (index > 0 && !continuesSentence) requestBreak(listDepth > 0 ? 1 : 2);
+      writeWords(index > 0 && continuesSentence ? ` ${part}` : part);
+    });
+  };
+
   const parser = new Parser(
     {
       onopentag(name) {
+        flushText();
         if (HIDDEN_CONTENT_TAGS.includes(name)) hiddenDepth++;
         if (hiddenDepth > 0) return;
         if (name === 'br') {
@@ -147,6 +163,7 @@ export function htmlToText(html: string): string {
         }
       },
       onclosetag(name) {
+        flushText();
         if (HIDDEN_CONTENT_TAGS.includes(name)) {
           hiddenDepth = Math.max(0, hiddenDepth - 1);
           return;
@@ -165,18 +182,14 @@ export function htmlToText(html: string): string {
         }
       },
       ontext(data) {
-        if (hiddenDepth > 0) return;
-        const paragraphs = data.split(/\n[ \t\u00a0]*\n/);
-        paragraphs.forEach((part, index) => {
-          if (index > 0) requestBreak(listDepth > 0 ? 1 : 2);
-          writeWords(part);
-        });
+        if (hiddenDepth === 0) text += data;
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
   parser.write(html);
   parser.end();
+  flushText();
 
   return out
     .join('')

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Ablation of the retrieval pipeline on a benchmark file (default: the dev set):
+// lexical only, dense only, fused, with and without query splitting.
+// Builds the index straight from the bundled decisions; prints one row per variant.
+import { fileURLToPath } from 'node:url';
+import { readDecisions } from '../dist/sources/decisions/index.js';
+import { loadBenchmark, evaluateRetrieval, round3 } from '../dist/search/benchmark.js';
+import { buildSearchIndex, search } from '../dist/search/engine.js';
+import { countWords, createSearchAnalysis } from '../dist/search/analysis.js';
+
+const benchmarkPath = process.argv[2] ?? fileURLToPath(new URL('../../shared/eval/retrieval-dev.json', import.meta.url));
+const dataFile = fileURLToPath(new URL('../data/beslissingen-2019-2024.jsonl.gz', import.meta.url));
+const benchmark = loadBenchmark(benchmarkPath);
+
+const decisions = [];
+for await (const read of readDecisions(dataFile)) if (read.kind === 'decision') decisions.push(read.decision);
+const docs = decisions.map((d) => ({
+  id: d.id, type: 'decision', date: d.meetingDate, title: d.title, subtitle: d.shortTitle ?? '', body: d.bodyText,
+  mandatees: d.mandatees.map((m) => m.name),
+}));
+
+const variants = (process.env.VARIANTS ?? 'lexical,dense,fused,fused-nosplit,lexical-nosplit').split(',');
+const modes = {
+  'lexical': { lexical: true, dense: false, split: true },
+  'lexical-nosplit': { lexical: true, dense: false, split: false },
+  'dense': { lexical: false, dense: true, split: true },
+  'dense-nosplit': { lexical: false, dense: true, split: false },
+  'fused': { lexical: true, dense: true, split: true },
+  'fused-nosplit': { lexical: true, dense: true, split: false },
+};
+for (const compounds of (process.env.COMPOUNDS ?? 'on').split(',')) {
+  const t0 = performance.now();
+  const analysis = createSearchAnalysis(compounds === 'on' ? countWords(docs.map((d) => `${d.title}\n${d.subtitle}\n${d.body}`)) : new Map());
+  const index = buildSearchIndex(docs, analysis.analyser);
+  console.error(`index (compounds ${compounds}) built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  for (const name of variants) {
+    const result = evaluateRetrieval(benchmark, (section) =>
+      search(index, section.query, analysis.analyser, { k: 50, mode: modes[name], genericTerms: analysis.genericTerms, passages: analysis.passages })
+        .map((hit) => hit.doc.id));
+    const row = Object.fromEntries(Object.entries(result).map(([k, v]) => [k, typeof v === 'number' ? round3(v) : v]));
+    console.log(JSON.stringify({ variant: name, compounds, ...row, peer: undefined }));
+  }
+}
+const peer = evaluateRetrieval(benchmark, (s) => s.peer_ranking ?? []);
+console.log(JSON.stringify({ variant: 'peer', 'recall@10': round3(peer['recall@10']), 'recall@20': round3(peer['recall@20']), 'recall@50': round3(peer['recall@50']), 'ndcg@20': round3(peer['ndcg@20']) }));

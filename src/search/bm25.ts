@@ -1,0 +1,112 @@
+// BM25F over analysed fields (Robertson & Zaragoza 2009): each field's term
+// frequency is length-normalised on its own, weighted, and summed before the
+// saturation. Postings are columnar typed arrays so an index serialises to a
+// few flat buffers and scores without allocating per posting.
+
+export interface FieldSpec {
+  name: string;
+  /** How much one occurrence in this field counts relative to the others. */
+  weight: number;
+  /** Length normalisation strength, 0 (none) to 1 (full). */
+  b: number;
+}
+
+export interface Bm25Params {
+  fields: FieldSpec[];
+  /** Term-frequency saturation. */
+  k1: number;
+}
+
+export interface Bm25Index {
+  params: Bm25Params;
+  docCount: number;
+  /** term -> index into the posting arrays. */
+  termIds: Map<string, number>;
+  /** Document frequency per term. */
+  df: Uint32Array;
+  /** postingsStart[t]..postingsStart[t+1] are term t's postings. */
+  postingsStart: Uint32Array;
+  postingDocs: Uint32Array;
+  /** Pre-normalised, weighted field frequency per posting (the BM25F pseudo-frequency). */
+  postingWeights: Float32Array;
+}
+
+export type FieldTerms = string[][];
+
+/** Builds the index; `docs[i][f]` are document i's analysed terms of field f (in params.fields order). */
+export function buildBm25Index(docs: readonly FieldTerms[], params: Bm25Params): Bm25Index {
+  const fieldCount = params.fields.length;
+  const avgLength = params.fields.map((_, f) => docs.reduce((sum, d) => sum + (d[f]?.length ?? 0), 0) / Math.max(1, docs.length) || 1);
+  const perTerm = new Map<string, { docs: number[]; weights: number[] }>();
+  docs.forEach((fields, docIndex) => {
+    const pseudo = new Map<string, number>();
+    for (let f = 0; f < fieldCount; f++) {
+      const terms = fields[f] ?? [];
+      const spec = params.fields[f]!;
+      const norm = 1 - spec.b + spec.b * (terms.length / avgLength[f]!);
+      for (const term of terms) pseudo.set(term, (pseudo.get(term) ?? 0) + spec.weight / norm);
+    }
+    for (const [term, weight] of pseudo) {
+      let entry = perTerm.get(term);
+      if (!entry) perTerm.set(term, (entry = { docs: [], weights: [] }));
+      entry.docs.push(docIndex);
+      entry.weights.push(weight);
+    }
+  });
+  const terms = [...perTerm.keys()].sort();
+  const termIds = new Map(terms.map((t, i) => [t, i]));
+  const postingsStart = new Uint32Array(terms.length + 1);
+  let total = 0;
+  terms.forEach((t, i) => {
+    postingsStart[i] = total;
+    total += perTerm.get(t)!.docs.length;
+  });
+  postingsStart[terms.length] = total;
+  const postingDocs = new Uint32Array(total);
+  const postingWeights = new Float32Array(total);
+  const df = new Uint32Array(terms.length);
+  terms.forEach((t, i) => {
+    const entry = perTerm.get(t)!;
+    postingDocs.set(entry.docs, postingsStart[i]!);
+    postingWeights.set(entry.weights, postingsStart[i]!);
+    df[i] = entry.docs.length;
+  });
+  return { params, docCount: docs.length, termIds, df, postingsStart, postingDocs, postingWeights };
+}
+
+/** Robertson-Sparck Jones idf, floored at a small positive value so very common terms never subtract. */
+export function idf(index: Bm25Index, termId: number): number {
+  const n = index.df[termId]!;
+  return Math.max(0.01, Math.log(1 + (index.docCount - n + 0.5) / (n + 0.5)));
+}
+
+/**
+ * Scores every document for a bag of query terms. `queryWeights` lets callers
+ * weight terms (repeated query terms, generic words down-weighted); absent = 1.
+ * Returns a dense score array (index = document).
+ */
+export function scoreBm25(
+  index: Bm25Index,
+  queryTerms: ReadonlyMap<string, number>,
+  scores: Float64Array = new Float64Array(index.docCount),
+): Float64Array {
+  const k1 = index.params.k1;
+  for (const [term, queryWeight] of queryTerms) {
+    const termId = index.termIds.get(term);
+    if (termId === undefined) continue;
+    const weight = idf(index, termId) * queryWeight;
+    const end = index.postingsStart[termId + 1]!;
+    for (let p = index.postingsStart[termId]!; p < end; p++) {
+      const tf = index.postingWeights[p]!;
+      scores[index.postingDocs[p]!]! += (weight * tf * (k1 + 1)) / (tf + k1);
+    }
+  }
+  return scores;
+}
+
+/** Counts terms into a bag (term -> occurrences). */
+export function bagOfTerms(terms: readonly string[]): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const t of terms) bag.set(t, (bag.get(t) ?? 0) + 1);
+  return bag;
+}

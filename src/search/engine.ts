@@ -1,0 +1,147 @@
+// Hybrid retrieval: BM25F (lexical) and LSA (dense) over decisions and
+// parliament documents, with long queries split into passages, every list
+// fused by reciprocal rank fusion.
+import { bagOfTerms, buildBm25Index, scoreBm25, type Bm25Index, type Bm25Params } from './bm25.js';
+import { buildLsaModel, embedQuery, scoreDense, type LsaModel } from './lsa.js';
+import { reciprocalRankFusion, topK, type Ranked } from './ranking.js';
+
+export type SearchDocType = 'decision' | 'parliament';
+
+/** What the search needs of a document. */
+export interface SearchableDoc {
+  id: string;
+  type: SearchDocType;
+  /** `YYYY-MM-DD` or null. */
+  date: string | null;
+  title: string;
+  /** Secondary title (a decision's short title), may be empty. */
+  subtitle: string;
+  body: string;
+  mandatees: string[];
+}
+
+export type IndexedDoc = Omit<SearchableDoc, 'body' | 'subtitle'>;
+
+export interface TermAnalyser {
+  terms(text: string): string[];
+}
+
+export interface SearchIndex {
+  docs: IndexedDoc[];
+  bm25: Bm25Index;
+  lsa: LsaModel;
+  lsaTermIndex: Map<string, number>;
+}
+
+export interface IndexOptions {
+  bm25: Bm25Params;
+  dimensions: number;
+}
+
+export const defaultIndexOptions: IndexOptions = {
+  bm25: {
+    k1: 1.2,
+    fields: [
+      { name: 'title', weight: 3, b: 0.5 },
+      { name: 'body', weight: 1, b: 0.75 },
+    ],
+  },
+  dimensions: 200,
+};
+
+export function buildSearchIndex(docs: readonly SearchableDoc[], analyser: TermAnalyser, options: IndexOptions = defaultIndexOptions): SearchIndex {
+  const analysed = docs.map((d) => [analyser.terms(`${d.title}\n${d.subtitle}`), analyser.terms(d.body)]);
+  const bm25 = buildBm25Index(analysed, options.bm25);
+  // The dense model sees title and body as one text; titles repeat the gist, so count them twice.
+  const lsa = buildLsaModel(analysed.map(([title = [], body = []]) => [...title, ...title, ...body]), { dimensions: options.dimensions });
+  return {
+    docs: docs.map(({ id, type, date, title, mandatees }) => ({ id, type, date, title, mandatees })),
+    bm25,
+    lsa,
+    lsaTermIndex: new Map(lsa.terms.map((t, i) => [t, i])),
+  };
+}
+
+export interface SearchFilters {
+  type?: SearchDocType;
+  /** Inclusive `YYYY-MM-DD` bounds. */
+  from?: string;
+  to?: string;
+  /** Case-insensitive substring of a proposing minister's name. */
+  mandatee?: string;
+}
+
+export interface RetrievalMode {
+  lexical: boolean;
+  dense: boolean;
+  /** Split long queries into passages and fuse the per-passage rankings. */
+  split: boolean;
+}
+
+export interface SearchOptions extends SearchFilters {
+  k: number;
+  mode?: RetrievalMode;
+  /** Analysed terms that carry little meaning here ("decreet", "subsidie"): their query weight is scaled down. */
+  genericTerms?: ReadonlySet<string>;
+  /** Splits a query into passages (sentences grouped to a useful length). */
+  passages?: (query: string) => string[];
+}
+
+export interface SearchHit {
+  doc: IndexedDoc;
+  index: number;
+  score: number;
+}
+
+export const hybridMode: RetrievalMode = { lexical: true, dense: true, split: true };
+
+const GENERIC_TERM_WEIGHT = 0.25;
+const LIST_DEPTH = 200;
+
+function accepts(index: SearchIndex, filters: SearchFilters): ((doc: number) => boolean) | undefined {
+  const mandatee = filters.mandatee?.toLowerCase();
+  if (!filters.type && !filters.from && !filters.to && !mandatee) return undefined;
+  return (i) => {
+    const doc = index.docs[i]!;
+    if (filters.type && doc.type !== filters.type) return false;
+    if (filters.from && (!doc.date || doc.date < filters.from)) return false;
+    if (filters.to && (!doc.date || doc.date > filters.to)) return false;
+    if (mandatee && !doc.mandatees.some((m) => m.toLowerCase().includes(mandatee))) return false;
+    return true;
+  };
+}
+
+/** The rankings one piece of query text contributes: lexical and/or dense. */
+function rankText(index: SearchIndex, terms: string[], options: SearchOptions, mode: RetrievalMode, accept?: (doc: number) => boolean): Ranked[][] {
+  const lists: Ranked[][] = [];
+  if (terms.length === 0) return lists;
+  if (mode.lexical) {
+    const bag = bagOfTerms(terms);
+    if (options.genericTerms) for (const [t, n] of bag) if (options.genericTerms.has(t)) bag.set(t, n * GENERIC_TERM_WEIGHT);
+    lists.push(topK(scoreBm25(index.bm25, bag), LIST_DEPTH, accept));
+  }
+  if (mode.dense) {
+    const vector = embedQuery(index.lsa, terms, index.lsaTermIndex);
+    if (vector) lists.push(topK(scoreDense(index.lsa, vector), LIST_DEPTH, accept));
+  }
+  return lists;
+}
+
+export function search(index: SearchIndex, query: string, analyser: TermAnalyser, options: SearchOptions): SearchHit[] {
+  const mode = options.mode ?? hybridMode;
+  const accept = accepts(index, options);
+  const whole = rankText(index, analyser.terms(query), options, mode, accept);
+  const lists: { ranking: Ranked[]; weight: number }[] = whole.map((ranking) => ({ ranking, weight: 1 }));
+  if (mode.split && options.passages) {
+    const passages = options.passages(query);
+    if (passages.length > 1) {
+      // Passages together weigh as much as the whole query, so many passages do not drown it.
+      const weight = 1 / Math.sqrt(passages.length);
+      for (const passage of passages) {
+        for (const ranking of rankText(index, analyser.terms(passage), options, mode, accept)) lists.push({ ranking, weight });
+      }
+    }
+  }
+  const fused = lists.length === 1 ? lists[0]!.ranking : reciprocalRankFusion(lists);
+  return fused.slice(0, options.k).map(({ doc, score }) => ({ doc: index.docs[doc]!, index: doc, score }));
+}

@@ -1,0 +1,39 @@
+// Turning score arrays into rankings and fusing rankings.
+
+export interface Ranked {
+  /** Document index. */
+  doc: number;
+  score: number;
+}
+
+/** The k best documents of a dense score array (ties broken by document index, for determinism). */
+export function topK(scores: ArrayLike<number>, k: number, accept?: (doc: number) => boolean): Ranked[] {
+  const best: Ranked[] = [];
+  for (let doc = 0; doc < scores.length; doc++) {
+    const score = scores[doc]!;
+    if (!(score > 0) || (accept && !accept(doc))) continue;
+    if (best.length === k && score <= best[best.length - 1]!.score) continue;
+    // Insertion into a small sorted array beats a heap for k in the tens to hundreds.
+    let i = best.length - (best.length === k ? 1 : 0);
+    if (best.length < k) best.push({ doc, score });
+    while (i > 0 && best[i - 1]!.score < score) {
+      best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = { doc, score };
+  }
+  return best;
+}
+
+/**
+ * Reciprocal rank fusion (Cormack, Clarke & Buettcher 2009): each list adds
+ * weight / (k + rank) to its documents. Robust to lists whose raw scores are
+ * not comparable (BM25 vs cosine), which is why it fuses lexical and dense.
+ */
+export function reciprocalRankFusion(lists: { ranking: readonly Ranked[]; weight?: number }[], k = 60): Ranked[] {
+  const fused = new Map<number, number>();
+  for (const { ranking, weight = 1 } of lists) {
+    ranking.forEach(({ doc }, rank) => fused.set(doc, (fused.get(doc) ?? 0) + weight / (k + rank + 1)));
+  }
+  return [...fused].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+}

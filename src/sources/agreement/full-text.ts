@@ -1,0 +1,36 @@
+// A section's text together with everything below it: what a reader, a search
+// query or a report needs when a section is more than its own paragraphs.
+
+import { InputError } from '../../errors.js';
+import type { AgreementSection } from '../../model/documents.js';
+
+/** The heading as printed: "3 — Justitie" for a chapter, "3.4 Dankzij een ..." for a section. */
+export function sectionHeading(section: AgreementSection): string {
+  return section.level === 1 ? `${section.number} — ${section.title}` : `${section.number} ${section.title}`;
+}
+
+/** The section and its descendants in reading order (the section first). */
+export function sectionWithDescendants(sections: readonly AgreementSection[], id: string): AgreementSection[] {
+  const root = sections.find((section) => section.id === id);
+  if (!root) throw new InputError(`unknown agreement section "${id}"`);
+  const included = new Set([root.id]);
+  const result = [root];
+  for (const section of [...sections].sort((a, b) => a.order - b.order)) {
+    if (section.parentId !== null && included.has(section.parentId) && !included.has(section.id)) {
+      included.add(section.id);
+      result.push(section);
+    }
+  }
+  return result;
+}
+
+/**
+ * The section's own text plus all its descendants' text in reading order, each
+ * block prefixed with its heading and separated by a blank line. Throws an
+ * InputError for an unknown id.
+ */
+export function sectionFullText(sections: readonly AgreementSection[], id: string): string {
+  return sectionWithDescendants(sections, id)
+    .map((section) => (section.text === '' ? sectionHeading(section) : `${sectionHeading(section)}\n\n${section.text}`))
+    .join('\n\n');
+}

@@ -1,0 +1,119 @@
+// Word tokens for indexing and querying. Every token is folded (see
+// normalise.ts), so "Coördinatie" and "coordinatie" are the same token.
+//
+// Decisions, each pinned by tests:
+// - Hyphenated words yield their parts AND the joined form:
+//   "informatie-uitwisseling" -> "informatie", "uitwisseling", "informatieuitwisseling",
+//   so a query with either spelling (with or without hyphen, or only one part) matches.
+//   Number ranges yield only their parts: "2019-2024" -> "2019", "2024".
+// - "&" stays inside a token: "O&O&I" -> "o&o&i". Dropping it would make "ooi"
+//   (a Dutch word, "ewe") and splitting it would leave only one-letter noise.
+// - Numbers keep their internal "." and ",": "26.04.2022", "1.2.3", "3,5", "200.000".
+// - Dotted letter abbreviations are joined: "v.z.w." -> "vzw", "o.a." -> "oa"
+//   (the function-word ones are in the stopword list).
+// - The Dutch plural/genitive "'s" is dropped: "kmo's" -> "kmo", "regio’s" -> "regio";
+//   other apostrophes stay ("zo'n").
+// - "/" separates: "en/of" -> "en", "of".
+// - One-letter tokens are dropped (initials, list letters, "s" of "'s"); digits are kept.
+
+import { foldForMatching } from './normalise.js';
+
+// A run of letters/digits, with single connector characters allowed between runs.
+const RAW_TOKEN = /[\p{L}\p{N}]+(?:[-&'.,/][\p{L}\p{N}]+)*/gu;
+const HAS_LETTER = /\p{L}/u;
+const ONLY_DIGITS = /^\p{N}+$/u;
+// Tokens this long are URLs, hashes or extraction debris, never search terms.
+const MAX_TOKEN_LENGTH = 64;
+
+/** Folded word tokens of `text`, in reading order (see the module comment for the rules). */
+export function tokenise(text: string): string[] {
+  return tokeniseFolded(foldForMatching(text));
+}
+
+/** Like {@link tokenise} for text that is already folded with `foldForMatching`. */
+export function tokeniseFolded(folded: string): string[] {
+  const tokens: string[] = [];
+  scanTokens(folded, (token) => {
+    tokens.push(token);
+  });
+  return tokens;
+}
+
+/**
+ * Receives each token; `joined` is true for the joined form of a hyphenated
+ * word ("informatieuitwisseling"), whose parts were emitted just before it.
+ */
+export type TokenSink = (token: string, joined: boolean) => void;
+
+/** The tokens of folded text, in order, as {@link tokeniseFolded} returns them, without building an array. */
+export function scanTokens(folded: string, sink: TokenSink): void {
+  for (const match of folded.matchAll(RAW_TOKEN)) {
+    const raw = match[0];
+    if (!hasConnector(raw)) {
+      emit(sink, raw, false);
+      continue;
+    }
+    for (const piece of raw.split('/')) addPiece(sink, piece);
+  }
+}
+
+function hasConnector(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    // - & ' . , /
+    if (c === 45 || c === 38 || c === 39 || c === 46 || c === 44 || c === 47) return true;
+  }
+  return false;
+}
+
+function addPiece(sink: TokenSink, piece: string): void {
+  const hyphenParts = piece
+    .split('-')
+    .map(withoutPluralApostrophe)
+    .filter((p) => p.length > 0);
+  let joinable = hyphenParts.length > 1 && hyphenParts.some((p) => HAS_LETTER.test(p));
+  for (const hyphenPart of hyphenParts) {
+    const pieces = splitDotsAndCommas(hyphenPart).filter((p) => p.length > 0);
+    // "www.vlaanderen.be-x" or "scholen,musea": dots and commas separate words, never join them.
+    if (pieces.length !== 1 || pieces[0] !== hyphenPart) joinable = false;
+    for (const token of pieces) emit(sink, token, false);
+  }
+  if (joinable) emit(sink, hyphenParts.join(''), true);
+}
+
+function withoutPluralApostrophe(part: string): string {
+  return part.endsWith("'s") ? part.slice(0, -2) : part;
+}
+
+// "." and "," stay only between digits (numbers, dates, section numbers). A
+// run of one-letter segments is a dotted abbreviation and is joined.
+function splitDotsAndCommas(part: string): string[] {
+  if (!part.includes('.') && !part.includes(',')) return [part];
+  const segments = part.split(/[.,]/);
+  if (segments.length > 1 && segments.every((s) => s.length === 1 && HAS_LETTER.test(s))) {
+    return [segments.join('')];
+  }
+  const out: string[] = [];
+  let number = '';
+  let separatorIndex = 0;
+  for (const segment of segments) {
+    const separator = separatorIndex > 0 ? part.charAt(separatorIndex - 1) : '';
+    separatorIndex += segment.length + 1;
+    if (number !== '' && ONLY_DIGITS.test(segment)) {
+      number += separator + segment;
+      continue;
+    }
+    if (number !== '') out.push(number);
+    number = '';
+    if (ONLY_DIGITS.test(segment)) number = segment;
+    else out.push(segment);
+  }
+  if (number !== '') out.push(number);
+  return out;
+}
+
+function emit(sink: TokenSink, token: string, joined: boolean): void {
+  if (token.length > MAX_TOKEN_LENGTH) return;
+  if (token.length === 1 && !ONLY_DIGITS.test(token)) return;
+  sink(token, joined);
+}
