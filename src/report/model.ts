@@ -1,0 +1,103 @@
+// The report model: what a progress report on one agreement section says,
+// independent of how it is rendered (Markdown, JSON, HTML) or who wrote the
+// prose (extractive or LLM). Every claim points at sources by key; renderers
+// number the references in order of first citation.
+import type { Dossier, DecisionStage } from '../dossiers/types.js';
+
+/** A citable document. */
+export interface Source {
+  /** Decision id, or parliament document id (`parlement/...`). */
+  key: string;
+  type: 'decision' | 'parliament';
+  title: string;
+  /** `YYYY-MM-DD`, null when the source has no date. */
+  date: string | null;
+  /** Stable link (a decision's linked-data URI); null when none is known (never invented). */
+  uri: string | null;
+  /** A short extract (first sentences of the body), for reference lists. */
+  snippet: string;
+  /** For decisions: the stage it represents and its dossier. */
+  stage?: DecisionStage;
+  dossierId?: string;
+  /** Proposing ministers, for "who was responsible". */
+  mandatees?: string[];
+}
+
+/** A source found for a commitment, with why it was kept. */
+export interface Evidence {
+  sourceKey: string;
+  /** Retrieval score after fusion, higher is better; comparable within one report only. */
+  score: number;
+  /** Distinctive (non-generic) analysed terms the commitment and the source share. */
+  sharedTerms: string[];
+}
+
+/**
+ * Status taxonomy (documented in docs/status.md):
+ * - gerealiseerd: final approval, decree ratified, implementing measure running
+ * - in-uitvoering: principled approval, draft decree, call for projects launched
+ * - aangekondigd: only a vision note, action plan or communication
+ * - geen-spoor: no evidence found
+ */
+export type CommitmentStatus = 'gerealiseerd' | 'in-uitvoering' | 'aangekondigd' | 'geen-spoor';
+
+export interface ProblemSignal {
+  sourceKey: string;
+  /** The exact sentence from the source that signals the problem. */
+  quote: string;
+}
+
+export interface Commitment {
+  /** `<section id>#<n>`, n from 1 in reading order. */
+  id: string;
+  /** Exact text span of the section's text. */
+  text: string;
+  start: number;
+  end: number;
+  evidence: Evidence[];
+  status: CommitmentStatus;
+  /** One Dutch line naming the decisive evidence, e.g. "Definitieve goedkeuring op 2021-03-05 [3]". */
+  reason: string;
+  /** Key of the source that decided the status, when any. */
+  decisiveSourceKey: string | null;
+  /** Parliament documents that signal a problem (delay, missing agreement, ...). */
+  problems: ProblemSignal[];
+}
+
+/** One sentence of prose and the sources it rests on. A claim without citations is only allowed for statements about the absence of evidence. */
+export interface Claim {
+  text: string;
+  citations: string[];
+}
+
+export interface ReportSection {
+  /** Dutch heading, e.g. "Belangrijkste bevindingen". */
+  heading: string;
+  paragraphs: Claim[][];
+}
+
+export interface SectionReport {
+  section: {
+    id: string;
+    number: string;
+    title: string;
+    part: string;
+    chapter: string;
+    pageStart: number;
+    pageEnd: number;
+    /** The section's full text (with sub-sections) as quoted in the report. */
+    text: string;
+  };
+  /** Report title, e.g. "Voortgangsrapportage naleving regeerakkoord: Preventie van radicalisering". */
+  title: string;
+  generator: { name: 'extractive' | 'llm'; model?: string; fellBackToExtractive?: boolean };
+  generatedAt: string;
+  /** Commitments of the section with status; context (vision) sentences are not listed. */
+  commitments: Commitment[];
+  /** Dossiers among the evidence, with their timelines. */
+  dossiers: Dossier[];
+  /** The prose: introduction, findings, conclusion. */
+  body: ReportSection[];
+  /** Every source cited anywhere in the report (commitment reasons or prose), by key. */
+  sources: Record<string, Source>;
+}
