@@ -36,3 +36,13 @@ export async function openConfiguredStore(
   }
   return openSqliteStore(path, { readonly: !options.forWriting });
 }
+
+/** Opens the configured store for reading, runs `use`, and always closes it. */
+export async function withStore<T>(program: { opts(): StoreOptions }, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openConfiguredStore({ ...program.opts(), forWriting: false });
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}

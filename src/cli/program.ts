@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError, RuntimeFailure, errorMessage } from '../errors.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerIngestCommand } from './commands/ingest.js';
+import { registerSearchCommands } from './commands/search.js';
 import type { Output } from './output.js';
 import { processOutput } from './output.js';
 
@@ -15,6 +16,7 @@ export function buildProgram(out: Output): Command {
     .configureOutput({ writeOut: out.stdout, writeErr: out.stderr });
   registerIngestCommand(program, out);
   registerDocumentCommands(program, out);
+  registerSearchCommands(program, out);
   return program;
 }
 

@@ -1,9 +1,9 @@
 // Hybrid retrieval: BM25F (lexical) and LSA (dense) over decisions and
 // parliament documents, with long queries split into passages, every list
-// fused by reciprocal rank fusion.
-import { bagOfTerms, buildBm25Index, scoreBm25, type Bm25Index, type Bm25Params } from './bm25.js';
+// fused into one ranking.
+import { buildBm25Index, scoreBm25, type Bm25Index, type Bm25Params } from './bm25.js';
 import { buildLsaModel, embedQuery, scoreDense, type LsaModel } from './lsa.js';
-import { reciprocalRankFusion, topK, type Ranked } from './ranking.js';
+import { reciprocalRankFusion, scoreFusion, topK, type Ranked } from './ranking.js';
 
 export type SearchDocType = 'decision' | 'parliament';
 
@@ -24,6 +24,7 @@ export type IndexedDoc = Omit<SearchableDoc, 'body' | 'subtitle'>;
 
 export interface TermAnalyser {
   terms(text: string): string[];
+  weightedTerms(text: string, componentWeight: number): Map<string, number>;
 }
 
 export interface SearchIndex {
@@ -83,6 +84,8 @@ export interface SearchOptions extends SearchFilters {
   mode?: RetrievalMode;
   /** Analysed terms that carry little meaning here ("decreet", "subsidie"): their query weight is scaled down. */
   genericTerms?: ReadonlySet<string>;
+  /** How rankings are combined: max-normalised score sum (default) or reciprocal rank fusion. */
+  fusion?: 'score' | 'rank';
   /** Splits a query into passages (sentences grouped to a useful length). */
   passages?: (query: string) => string[];
 }
@@ -111,18 +114,37 @@ function accepts(index: SearchIndex, filters: SearchFilters): ((doc: number) => 
   };
 }
 
-/** The rankings one piece of query text contributes: lexical and/or dense. */
-function rankText(index: SearchIndex, terms: string[], options: SearchOptions, mode: RetrievalMode, accept?: (doc: number) => boolean): Ranked[][] {
-  const lists: Ranked[][] = [];
+/** Query weight of a compound's components relative to the word itself. */
+const COMPONENT_WEIGHT = 0.5;
+
+/**
+ * A dense vector of a few words is mostly noise (LSA smooths a rare name like
+ * "LIVC" away), so short texts lean on the lexical list: full dense weight
+ * from this many distinct terms on.
+ */
+const DENSE_FULL_WEIGHT_TERMS = 10;
+
+/** The rankings one piece of query text contributes: lexical and/or dense, each with its fusion weight. */
+function rankText(
+  index: SearchIndex,
+  text: string,
+  analyser: TermAnalyser,
+  options: SearchOptions,
+  mode: RetrievalMode,
+  accept?: (doc: number) => boolean,
+): { ranking: Ranked[]; weight: number }[] {
+  const lists: { ranking: Ranked[]; weight: number }[] = [];
+  const terms = analyser.terms(text);
   if (terms.length === 0) return lists;
   if (mode.lexical) {
-    const bag = bagOfTerms(terms);
+    const bag = analyser.weightedTerms(text, COMPONENT_WEIGHT);
     if (options.genericTerms) for (const [t, n] of bag) if (options.genericTerms.has(t)) bag.set(t, n * GENERIC_TERM_WEIGHT);
-    lists.push(topK(scoreBm25(index.bm25, bag), LIST_DEPTH, accept));
+    lists.push({ ranking: topK(scoreBm25(index.bm25, bag), LIST_DEPTH, accept), weight: 1 });
   }
   if (mode.dense) {
     const vector = embedQuery(index.lsa, terms, index.lsaTermIndex);
-    if (vector) lists.push(topK(scoreDense(index.lsa, vector), LIST_DEPTH, accept));
+    const weight = mode.lexical ? Math.min(1, new Set(terms).size / DENSE_FULL_WEIGHT_TERMS) : 1;
+    if (vector) lists.push({ ranking: topK(scoreDense(index.lsa, vector), LIST_DEPTH, accept), weight });
   }
   return lists;
 }
@@ -130,18 +152,19 @@ function rankText(index: SearchIndex, terms: string[], options: SearchOptions, m
 export function search(index: SearchIndex, query: string, analyser: TermAnalyser, options: SearchOptions): SearchHit[] {
   const mode = options.mode ?? hybridMode;
   const accept = accepts(index, options);
-  const whole = rankText(index, analyser.terms(query), options, mode, accept);
-  const lists: { ranking: Ranked[]; weight: number }[] = whole.map((ranking) => ({ ranking, weight: 1 }));
+  const whole = rankText(index, query, analyser, options, mode, accept);
+  const lists = whole;
   if (mode.split && options.passages) {
     const passages = options.passages(query);
     if (passages.length > 1) {
       // Passages together weigh as much as the whole query, so many passages do not drown it.
       const weight = 1 / Math.sqrt(passages.length);
       for (const passage of passages) {
-        for (const ranking of rankText(index, analyser.terms(passage), options, mode, accept)) lists.push({ ranking, weight });
+        for (const list of rankText(index, passage, analyser, options, mode, accept)) lists.push({ ranking: list.ranking, weight: list.weight * weight });
       }
     }
   }
-  const fused = lists.length === 1 ? lists[0]!.ranking : reciprocalRankFusion(lists);
+  const fuse = options.fusion === 'rank' ? reciprocalRankFusion : scoreFusion;
+  const fused = lists.length === 1 ? lists[0]!.ranking : fuse(lists);
   return fused.slice(0, options.k).map(({ doc, score }) => ({ doc: index.docs[doc]!, index: doc, score }));
 }

@@ -37,3 +37,18 @@ export function reciprocalRankFusion(lists: { ranking: readonly Ranked[]; weight
   }
   return [...fused].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
+
+/**
+ * Weighted sum of max-normalised scores (CombSUM). Unlike rank fusion it keeps
+ * a list's margins: a document that one list scores far above the rest stays
+ * on top, which matters for short queries with one rare name in them.
+ */
+export function scoreFusion(lists: { ranking: readonly Ranked[]; weight?: number }[]): Ranked[] {
+  const fused = new Map<number, number>();
+  for (const { ranking, weight = 1 } of lists) {
+    const max = ranking[0]?.score ?? 0;
+    if (!(max > 0)) continue;
+    for (const { doc, score } of ranking) fused.set(doc, (fused.get(doc) ?? 0) + (weight * score) / max);
+  }
+  return [...fused].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+}

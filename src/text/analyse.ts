@@ -18,31 +18,46 @@ export interface AnalyserOptions {
 export interface Analyser {
   /** Index terms of `text`, in reading order, with repeats (term frequency matters for BM25). */
   terms(text: string): string[];
+  /**
+   * Query terms with weights: a word's own stem counts 1 and its compound
+   * components `componentWeight` each, so that one compound in a short query
+   * does not outweigh a rare plain word ("LIVC-R samenwerkingsakkoord").
+   */
+  weightedTerms(text: string, componentWeight: number): Map<string, number>;
 }
 
 export function createAnalyser(options: AnalyserOptions = {}): Analyser {
   const { compounds, keepStopwords = false } = options;
+  // Calls `add` for every term of `text`, flagging compound components.
+  const scan = (text: string, add: (term: string, component: boolean) => void) => {
+    scanTokens(foldForMatching(text), (token, joined) => {
+      if (!keepStopwords && dutchStopwords.has(token)) return;
+      const whole = stem(token);
+      add(whole, false);
+      // A hyphenated word's parts were emitted just before its joined form.
+      if (compounds === undefined || joined) return;
+      const components = compounds.components(token);
+      if (components.length === 0) return;
+      const seen = new Set<string>([whole]);
+      for (const component of components) {
+        if (!keepStopwords && dutchStopwords.has(component)) continue;
+        const term = stem(component);
+        if (seen.has(term)) continue;
+        seen.add(term);
+        add(term, true);
+      }
+    });
+  };
   return {
     terms(text: string): string[] {
       const terms: string[] = [];
-      scanTokens(foldForMatching(text), (token, joined) => {
-        if (!keepStopwords && dutchStopwords.has(token)) return;
-        const whole = stem(token);
-        terms.push(whole);
-        // A hyphenated word's parts were emitted just before its joined form.
-        if (compounds === undefined || joined) return;
-        const components = compounds.components(token);
-        if (components.length === 0) return;
-        const seen = new Set<string>([whole]);
-        for (const component of components) {
-          if (!keepStopwords && dutchStopwords.has(component)) continue;
-          const term = stem(component);
-          if (seen.has(term)) continue;
-          seen.add(term);
-          terms.push(term);
-        }
-      });
+      scan(text, (term) => terms.push(term));
       return terms;
+    },
+    weightedTerms(text: string, componentWeight: number): Map<string, number> {
+      const weights = new Map<string, number>();
+      scan(text, (term, component) => weights.set(term, (weights.get(term) ?? 0) + (component ? componentWeight : 1)));
+      return weights;
     },
   };
 }

@@ -1,19 +1,9 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import type { AgreementSection } from '../../model/documents.js';
-import type { Store } from '../../store/store.js';
-import { openConfiguredStore } from '../config.js';
+import { withStore } from '../config.js';
 import { printJson, type Output } from '../output.js';
 import { formatDecision, formatParliament, formatSection } from '../format.js';
-
-async function withStore<T>(program: Command, use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openConfiguredStore({ ...program.opts(), forWriting: false });
-  try {
-    return await use(store);
-  } finally {
-    await store.close();
-  }
-}
 
 function sectionSummary(s: AgreementSection) {
   return {

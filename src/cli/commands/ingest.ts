@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { deriveAll } from '../../ingest/derive.js';
 import { ingestDataFolder } from '../../ingest/ingest.js';
 import { silentProgress } from '../../ingest/progress.js';
 import { BUNDLED_DATA_DIR, openConfiguredStore } from '../config.js';
@@ -19,6 +20,7 @@ export function registerIngestCommand(program: Command, out: Output): void {
           dataDir: options.data,
           store,
           progress: options.quiet ? silentProgress : stderrProgress(),
+          derive: deriveAll,
         });
         if (options.json) {
           printJson(out, { ...run.counts, written: run.written, skipped: run.issues.length, issues: run.issues });

@@ -1,4 +1,5 @@
-// The coalition agreement source: PDF in, a tree of sections out.
+// The coalition agreement source: PDF in, the tree of its table of contents out,
+// each node with its own clean text (see parse.ts for the choices made).
 
 import type { AgreementSection } from '../../model/documents.js';
 import { parseAgreementDetailed, type ParseAgreementOptions } from './parse.js';

@@ -75,7 +75,7 @@ export function layoutPage(page: PdfPage, options: LayoutOptions): PageLayout {
   const regular: PdfTextItem[] = [];
   const small: PdfTextItem[] = [];
   for (const item of page.items) {
-    if (item.text.trim() === '' && item.text.length === 0) continue;
+    if (item.text === '') continue;
     if (item.y > headerY || item.y < footerY) {
       if (item.text.trim() !== '') hasFurniture = true;
       continue;

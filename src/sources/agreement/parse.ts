@@ -1,5 +1,19 @@
 // The coalition agreement as a tree of sections: the table of contents gives
 // the tree, the body's repeated headings cut the text into each node's own part.
+//
+// Choices worth knowing:
+// - Only TOC entries become nodes. Front matter that the TOC does not list (the
+//   "Verhaal" before it, the "Samenvatting" after it) belongs to no node: text
+//   before the first TOC heading is left out. Parts are the TOC's unnumbered
+//   large entries (six in 2019-2024: five themes and the BIJLAGE).
+// - A node's title is the body's heading where it agrees with the TOC (it fixes
+//   TOC typos such as "lagkrachtige"), the TOC's title otherwise.
+// - Chapter slugs are unique per agreement: a later chapter with the same slug
+//   gets "-2", "-3", ... in reading order (none needed in 2019-2024).
+// - Footnotes are appended to the node whose text carries the marker, as
+//   "Voetnoot N: ..."; the superscript marker itself is dropped.
+// - Where the body deviates from the TOC (a misnumbered or unnumbered heading),
+//   the TOC wins and `warnings` says what was repaired.
 
 import { InputError } from '../../errors.js';
 import type { AgreementSection } from '../../model/documents.js';

@@ -1,0 +1,92 @@
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { evaluateRetrieval, loadBenchmark, round3 } from '../../search/benchmark.js';
+import { loadSearch } from '../../search/persisted.js';
+import { parseDateBound } from '../../search/query.js';
+import { rankDocuments, searchDocuments } from '../../search/service.js';
+import { withStore } from '../config.js';
+import { printJson, type Output } from '../output.js';
+
+export function parseCount(value: string, flag: string, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new InputError(`${flag} expects a whole number from 1 to ${max}, got "${value}"`);
+  return n;
+}
+
+interface SearchFlags {
+  k: string;
+  type?: string;
+  from?: string;
+  to?: string;
+  minister?: string;
+  json?: boolean;
+}
+
+export function registerSearchCommands(program: Command, out: Output): void {
+  program
+    .command('search')
+    .description('zoek beslissingen en parlementaire documenten')
+    .argument('<query...>', 'zoekvraag (vrije tekst)')
+    .option('--k <n>', 'aantal resultaten', '10')
+    .option('--type <type>', 'alleen decision of parliament')
+    .option('--from <date>', 'vanaf datum (YYYY-MM-DD)')
+    .option('--to <date>', 'tot en met datum (YYYY-MM-DD)')
+    .option('--minister <name>', 'alleen beslissingen van deze minister (deel van de naam)')
+    .option('--json', 'als JSON')
+    .action(async (words: string[], flags: SearchFlags) => {
+      const query = words.join(' ');
+      const k = parseCount(flags.k, '--k', 1000);
+      if (flags.type && flags.type !== 'decision' && flags.type !== 'parliament') {
+        throw new InputError(`--type expects "decision" or "parliament", got "${flags.type}"`);
+      }
+      const request = {
+        query,
+        k,
+        type: flags.type as 'decision' | 'parliament' | undefined,
+        from: flags.from ? parseDateBound(flags.from, 'from', '--from') : undefined,
+        to: flags.to ? parseDateBound(flags.to, 'to', '--to') : undefined,
+        mandatee: flags.minister,
+      };
+      await withStore(program, async (store) => {
+        const hits = await searchDocuments(await loadSearch(store), store, request);
+        if (flags.json) return printJson(out, hits);
+        if (hits.length === 0) return out.stdout('Geen resultaten.\n');
+        for (const hit of hits) {
+          out.stdout(
+            `${String(hit.rank).padStart(3)}. ${hit.date ?? 'zonder datum'} · ${hit.type === 'decision' ? 'beslissing' : 'parlement'} · ${hit.title}\n` +
+              `     ${hit.id}${hit.uri ? ` · ${hit.uri}` : ''}\n     ${hit.snippet}\n`,
+          );
+        }
+      });
+    });
+
+  program
+    .command('eval-retrieval')
+    .description('meet de zoekkwaliteit op een benchmarkbestand (formaat van retrieval-dev.json)')
+    .argument('<file>', 'benchmarkbestand (JSON)')
+    .option('--json', 'als JSON')
+    .action(async (file: string, flags: { json?: boolean }) => {
+      const benchmark = loadBenchmark(file);
+      await withStore(program, async (store) => {
+        const loaded = await loadSearch(store);
+        const result = evaluateRetrieval(benchmark, (section) =>
+          rankDocuments(loaded, { query: section.query, k: 50, type: 'decision' }).map((hit) => hit.doc.id),
+        );
+        const rounded = {
+          sections: result.sections,
+          'recall@10': round3(result['recall@10']),
+          'recall@20': round3(result['recall@20']),
+          'recall@50': round3(result['recall@50']),
+          'ndcg@20': round3(result['ndcg@20']),
+          ...(result.peer
+            ? { peer: Object.fromEntries(Object.entries(result.peer).map(([k, v]) => [k, round3(v)])) }
+            : {}),
+        };
+        if (flags.json) return out.stdout(`${JSON.stringify(rounded)}\n`);
+        out.stdout(`secties: ${rounded.sections}\n`);
+        for (const metric of ['recall@10', 'recall@20', 'recall@50', 'ndcg@20'] as const) {
+          out.stdout(`${metric.padEnd(10)} ${rounded[metric].toFixed(3)}${rounded.peer ? `   (peer ${(rounded.peer as Record<string, number>)[metric]?.toFixed(3)})` : ''}\n`);
+        }
+      });
+    });
+}

@@ -1,0 +1,191 @@
+// Which decision stage one decision represents.
+//
+// The body is the best witness: the decisions site writes what the government
+// did in the present tense ("De Vlaamse Regering hecht haar principiële
+// goedkeuring aan ...", "Na advies van de Raad van State wijzigt de Vlaamse
+// Regering definitief ..."). The formal title (`shortTitle`) is often stale:
+// records titled "Voorontwerp van besluit" whose body says the order was
+// adopted definitively are common, so the titles are only a fallback for
+// bodies that say nothing (184 decisions have no body at all).
+//
+// Order of the checks, each pinned by tests on real decisions:
+// 1. ratification ("Bekrachtiging en afkondiging") in a title or the body;
+// 2. the stage verb of the body's present-tense action sentences:
+//    "opnieuw ... principieel" (second), "principieel" or "voorlopig(e)
+//    vaststelling/aanduiding" (first), "definitief" (final);
+// 3. a vision, concept note, action plan or strategy named in a title;
+// 4. a voorontwerp in a formal title (first principled approval);
+// 5. money or an agreement put to work (subsidy granted, call for projects,
+//    allocation, cooperation agreement, convenant);
+// 6. an ontwerpdecreet or ontwerpbesluit in a formal title (final approval;
+//    orders without a voorontwerp are adopted in one go);
+// 7. itemType "Mededeling", else "overig".
+
+import { foldForMatching } from '../text/index.js';
+import type { Decision } from '../model/documents.js';
+import type { DecisionStage } from './types.js';
+
+export type StageInput = Pick<Decision, 'title' | 'shortTitle' | 'bodyText' | 'itemType'>;
+
+const LABELS: Readonly<Record<DecisionStage, string>> = {
+  'principiele-goedkeuring': 'principiële goedkeuring',
+  'tweede-principiele-goedkeuring': 'tweede principiële goedkeuring',
+  'definitieve-goedkeuring': 'definitieve goedkeuring',
+  bekrachtiging: 'bekrachtiging en afkondiging',
+  uitvoering: 'uitvoering',
+  visie: 'visie of plan',
+  mededeling: 'mededeling',
+  overig: 'overig',
+};
+
+// Progress order. 'uitvoering' (money granted, a call launched, an agreement
+// concluded) ranks with 'definitieve-goedkeuring': both mean the government
+// took a binding decision it can act on. It ranks below 'bekrachtiging',
+// which only decrees reach and which ends the legislative path. Ties keep the
+// later step when a dossier's furthest stage is chosen (see group.ts).
+const RANKS: Readonly<Record<DecisionStage, number>> = {
+  overig: 0,
+  mededeling: 0,
+  visie: 1,
+  'principiele-goedkeuring': 2,
+  'tweede-principiele-goedkeuring': 3,
+  'definitieve-goedkeuring': 4,
+  uitvoering: 4,
+  bekrachtiging: 5,
+};
+
+/** Dutch display label of a stage, e.g. "principiële goedkeuring". */
+export function stageLabel(stage: DecisionStage): string {
+  return LABELS[stage];
+}
+
+/**
+ * Order of progress: overig = mededeling (0) < visie < principiële <
+ * tweede principiële < definitieve = uitvoering (4) < bekrachtiging (5).
+ */
+export function stageRank(stage: DecisionStage): number {
+  return RANKS[stage];
+}
+
+// --- titles -----------------------------------------------------------------
+
+type FormalKind = 'bekrachtiging' | 'voorontwerp' | 'ontwerpdecreet' | 'samenwerkingsakkoord' | 'ontwerpbesluit';
+
+// What a formal title announces. Formal titles may carry a topic before the
+// legal form ("Afschaffing retroactief recht ... Voorontwerp van besluit ..."),
+// so the earliest form anywhere in the title counts, not only at its start.
+const FORMAL_KINDS: readonly (readonly [RegExp, FormalKind])[] = [
+  [/\bbekrachtiging en afkondiging\b/, 'bekrachtiging'],
+  [/\bvoorontwerp(?:en)?\b|\bvoorontwerp(?:decreet|besluit)\b|\bprincipiele goedkeuring\b/, 'voorontwerp'],
+  [/\bontwerp ?(?:programma|instemmings|kader|wijzigings|machtigings)?decre(?:et|ten)\b|\bontwerp(?:en)? van (?:\w+)?decre(?:et|ten)\b/, 'ontwerpdecreet'],
+  [/\bontwerp(?:en)? van (?:\w+ )?(?:samenwerkings)?akkoord\b/, 'samenwerkingsakkoord'],
+  [/\bontwerp ?besluit(?:en)?\b|\bontwerp(?:en)? van (?:\w+ )?besluit(?:en)?\b/, 'ontwerpbesluit'],
+];
+
+function formalKind(foldedTitle: string): FormalKind | null {
+  let best: { at: number; kind: FormalKind } | null = null;
+  for (const [pattern, kind] of FORMAL_KINDS) {
+    const match = pattern.exec(foldedTitle);
+    if (match && (best === null || match.index < best.at)) best = { at: match.index, kind };
+  }
+  return best?.kind ?? null;
+}
+
+// A vision, concept note, plan or strategy, also inside compounds
+// ("klimaatstrategie", "waterstofvisie"), but not "televisie", "provisie"
+// ("relanceprovisie"), "revisie", "supervisie", "divisie".
+const VISION_WORDS = /\w*(?:strategie|strategienota|(?<!tele|pro|re|super|di)visie|visienota|conceptnota|actieplan|beleidsplan|actieprogramma|beleidsprogramma|routekaart|masterplan|witboek|groenboek|klimaatplan|energieplan|relanceplan)(?:en|s)?\b|\bplan van aanpak\b/;
+// "Plan Vlaamse Veerkracht:" is the recovery plan's project prefix: a
+// project funded from the plan, not a plan.
+const RECOVERY_PREFIX = /^(?:plan )?vlaamse veerkracht(?: project \d+)?\s*:\s*/;
+
+// Titles of decisions that grant or move money, or conclude agreements.
+const EXECUTION_TITLE = /\b(?:toekenning|toekennen|verdeling|herverdeling|herschikking|betoelaging|subsidiering|financiering|besteding|cofinanciering)\b|\w*subsidies?\b|\w*oproep(?:en)?\b|\bcall\b|\w*overeenkomst(?:en)?\b|\w*convenant(?:en)?\b|\w*contract(?:en)?\b|\bdotatie\b|\btoelage\b|\w*steun\b|\binvesteringen\b|\bgunning\b|\boverheidsopdracht\b|\bbestek\b|\brelancemiddelen\b/;
+
+// Personnel matters are adopted as orders but are no step of any policy file.
+const PERSONNEL_TITLE = /\b(?:benoeming|aanstelling|aanwijzing|ontslag|eervol ontslag|regeringscommissaris|bedrijfsrevisor|mandaat|mandaten|secretaris-generaal|administrateur-generaal|directeur-generaal|personeelsplan|raad van bestuur|bestuursorgaan|onafhankelijke bestuurders?)\b/;
+
+// --- body ---------------------------------------------------------------------
+
+// Sentences that tell history ("Op 17 juli 2020 hechtte de Vlaamse Regering
+// haar principiële goedkeuring ...") or the future ("Eenmaal dit besluit
+// definitief is goedgekeurd ...") do not say what is decided now.
+const NOT_NOW = /\b(?:hechtte|keurde|stelde|besliste|wijzigde|legde|kende|nam|gaf|werd|werden|was|waren|eenmaal|zodra|nadat|later|zal|zullen|wordt (?:definitief|principieel)|worden (?:definitief|principieel)|volgt|met het oog op|na de (?:definitieve|principiele)|voor de (?:definitieve|principiele)|tot (?:een )?definitieve)\b|\bheeft\b[^.]*\b(?:goedgekeurd|gehecht|vastgesteld|gewijzigd)\b/;
+
+const RATIFICATION_BODY = /\bbekrachtig(?:t|ing|en)\b/;
+const SECOND_APPROVAL = /\b(?:opnieuw|nogmaals|tweede (?:keer |maal )?)\b[^.]*\bprincipi(?:eel|ele)\b|\bprincipi(?:eel|ele)\b[^.]*\b(?:opnieuw|nogmaals|tweede keer|tweede maal)\b|\btweede principiele\b/;
+const FIRST_APPROVAL = /\bprincipi(?:eel|ele)\b|\bvoorlopig(?:e)? (?:vast|vaststelling|aanduiding|aan te duiden|goedkeuring)\b|\bvoorlopig(?:e)?\b[^.]*\b(?:vast|aan)\b/;
+const FINAL_APPROVAL = /\bdefinitie(?:f|ve)\b/;
+// A government act of the present: "de vlaamse regering keurt/hecht/wijzigt
+// ...", also with a pronoun ("Daarom wijzigt ze nu principieel ...").
+const GOVERNMENT = /\b(?:regering|ze|zij)\b/;
+
+const EXECUTION_BODY = /\b(?:kent|kennen|wijst|wijzen)\b[^.]*\btoe\b|\btoe te kennen\b|\btoekenning\b|\w*oproep\b|\bherverdeling\b|\bherschikking\b|\bbudgettoewijzing\b|\bverdeling van\b|\w*subsidie\b|\w*overeenkomst\b|\w*convenant\b|\bmaakt\b[^.]*\bvrij\b|\breserveert\b|\bfinanciering\b/;
+
+type BodySignal = DecisionStage | null;
+
+function sentencesOf(foldedBody: string): string[] {
+  return foldedBody.split(/(?<=[.!?;])\s+|\n+/);
+}
+
+/** The stage verb of the first present-tense government sentence that has one. */
+function stageFromBody(foldedBody: string): BodySignal {
+  for (const sentence of sentencesOf(foldedBody)) {
+    if (!GOVERNMENT.test(sentence) || NOT_NOW.test(sentence)) continue;
+    if (RATIFICATION_BODY.test(sentence) && /\bafkondig/.test(sentence)) return 'bekrachtiging';
+    const signals: { at: number; stage: DecisionStage }[] = [];
+    const second = SECOND_APPROVAL.exec(sentence);
+    const first = FIRST_APPROVAL.exec(sentence);
+    const final = FINAL_APPROVAL.exec(sentence);
+    if (second) signals.push({ at: second.index, stage: 'tweede-principiele-goedkeuring' });
+    else if (first) signals.push({ at: first.index, stage: 'principiele-goedkeuring' });
+    if (final) signals.push({ at: final.index, stage: 'definitieve-goedkeuring' });
+    if (signals.length === 0) continue;
+    // "wijzigt definitief ... en voegt principieel ... toe": the first verb is the main act.
+    signals.sort((a, b) => a.at - b.at);
+    return signals[0]!.stage;
+  }
+  return null;
+}
+
+/** True when a present-tense government sentence grants, allocates or contracts. */
+function bodyExecutes(foldedBody: string): boolean {
+  for (const sentence of sentencesOf(foldedBody)) {
+    if (!GOVERNMENT.test(sentence) || NOT_NOW.test(sentence)) continue;
+    if (EXECUTION_BODY.test(sentence)) return true;
+  }
+  return false;
+}
+
+/** The formal title's first part: "A. Ontwerpbesluit ... B. ..." -> "ontwerpbesluit ...". */
+function firstPart(foldedTitle: string): string {
+  return foldedTitle.replace(/^a\.\s+/, '').split(/\s[b-z]\.\s+(?=[a-z0-9])/)[0] ?? '';
+}
+
+/** Classifies one decision into a {@link DecisionStage}; see the module comment for the rules. */
+export function classifyStage(decision: StageInput): DecisionStage {
+  const title = foldForMatching(decision.title).trim();
+  const formal = firstPart(foldForMatching(decision.shortTitle ?? '').trim());
+  const body = foldForMatching(decision.bodyText ?? '');
+  const topic = title.replace(RECOVERY_PREFIX, '');
+  const isRecoveryProject = topic !== title;
+  const isCommunication = decision.itemType !== null && foldForMatching(decision.itemType) === 'mededeling';
+  const kind = formalKind(formal) ?? formalKind(title);
+
+  if (kind === 'bekrachtiging') return 'bekrachtiging';
+
+  const fromBody = stageFromBody(body);
+  if (fromBody) return fromBody;
+
+  const executes = EXECUTION_TITLE.test(formal) || EXECUTION_TITLE.test(topic) || bodyExecutes(body);
+  // "Subsidie ... in het kader van het actieplan X" puts a plan to work.
+  if ((VISION_WORDS.test(topic) || VISION_WORDS.test(formal)) && !executes) return 'visie';
+  // Information to the government: only a grant it is told about changes that.
+  if (isCommunication) return executes && kind === null ? 'uitvoering' : 'mededeling';
+
+  if (kind === 'voorontwerp' || kind === 'samenwerkingsakkoord') return 'principiele-goedkeuring';
+  if (PERSONNEL_TITLE.test(formal) || PERSONNEL_TITLE.test(topic)) return 'overig';
+  if (executes || isRecoveryProject) return 'uitvoering';
+  if (kind === 'ontwerpdecreet' || kind === 'ontwerpbesluit') return 'definitieve-goedkeuring';
+  return 'overig';
+}

@@ -1,0 +1,252 @@
+// A thin wrapper over the official `openai` client for any OpenAI-compatible
+// chat-completions endpoint. The SDK's own retries are off: we retry here so
+// that the backoff is ours (exponential, jittered, `retry-after` capped) and so
+// that the caller can also retry on unusable content with the same budget.
+import OpenAI, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import { RuntimeFailure, errorMessage } from '../../errors.js';
+import type { LlmConfig } from './config.js';
+import { createLimiter } from './limit.js';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatOptions {
+  signal?: AbortSignal;
+  /** Ask for a JSON object (`response_format: {type: "json_object"}`); dropped if the server rejects it. */
+  json?: boolean;
+}
+
+/**
+ * Why a chat call failed. Transport kinds (`rate-limit`, `server`, `timeout`,
+ * `connection`) were already retried by the client; `empty`, `truncated` and
+ * `filtered` describe an answer that arrived but cannot be used.
+ */
+export type LlmFailureKind =
+  | 'auth'
+  | 'rejected'
+  | 'rate-limit'
+  | 'server'
+  | 'timeout'
+  | 'connection'
+  | 'aborted'
+  | 'empty'
+  | 'truncated'
+  | 'filtered';
+
+export class LlmRequestError extends RuntimeFailure {
+  override readonly name = 'LlmRequestError';
+  constructor(
+    message: string,
+    readonly kind: LlmFailureKind,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+  }
+
+  /** The answer arrived but is unusable: asking again (more strictly) may help. */
+  get isContentFailure(): boolean {
+    return this.kind === 'empty' || this.kind === 'truncated' || this.kind === 'filtered';
+  }
+}
+
+export interface RetryInfo {
+  /** 1 for the first retry. */
+  retry: number;
+  delayMs: number;
+  /** Milliseconds the server asked for, before capping; null when it did not say. */
+  retryAfterMs: number | null;
+  error: LlmRequestError;
+}
+
+export interface LlmClientOptions {
+  /** Called before every transport retry (diagnostics, tests). */
+  onRetry?: (info: RetryInfo) => void;
+  /** Source of jitter, [0, 1). */
+  random?: () => number;
+}
+
+export interface LlmClient {
+  readonly model: string;
+  readonly baseURL: string;
+  readonly maxRetries: number;
+  /** The assistant's text. Throws LlmRequestError. */
+  chat(messages: ChatMessage[], options?: ChatOptions): Promise<string>;
+}
+
+const RETRYABLE_STATUS = (status: number): boolean => status === 408 || status === 409 || status === 429 || status >= 500;
+
+export function createLlmClient(config: LlmConfig, options: LlmClientOptions = {}): LlmClient {
+  const openai = new OpenAI({
+    baseURL: config.baseURL,
+    apiKey: config.apiKey,
+    timeout: config.timeoutMs,
+    maxRetries: 0,
+    // Never pick up an organisation/project from the environment for a non-OpenAI endpoint.
+    organization: null,
+    project: null,
+  });
+  const limiter = createLimiter(config.concurrency);
+  const random = options.random ?? Math.random;
+  // Learnt once per client: servers that reject `response_format` keep rejecting it.
+  let jsonModeSupported = true;
+
+  const request = async (messages: ChatMessage[], json: boolean, signal: AbortSignal | undefined): Promise<string> => {
+    const body: ChatCompletionCreateParamsNonStreaming = { model: config.model, messages };
+    if (json) body.response_format = { type: 'json_object' };
+    if (config.temperature !== undefined) body.temperature = config.temperature;
+    let completion;
+    try {
+      completion = await limiter.run(() => openai.chat.completions.create(body, signal ? { signal } : {}));
+    } catch (error) {
+      throw classify(error, config);
+    }
+    const choice = completion?.choices?.[0];
+    if (!choice) throw new LlmRequestError(`the LLM endpoint ${config.baseURL} answered without a choice`, 'empty');
+    const content = choice.message?.content ?? '';
+    if (choice.finish_reason === 'length') {
+      throw new LlmRequestError(`the model's answer was cut off at its token limit (${content.length} characters)`, 'truncated');
+    }
+    if (choice.finish_reason === 'content_filter') {
+      throw new LlmRequestError("the endpoint's content filter withheld the answer", 'filtered');
+    }
+    if (content.trim() === '') throw new LlmRequestError('the model returned an empty answer', 'empty');
+    return content;
+  };
+
+  const chat = async (messages: ChatMessage[], chatOptions: ChatOptions = {}): Promise<string> => {
+    const { signal } = chatOptions;
+    let retry = 0;
+    let droppedJsonMode = false;
+    for (;;) {
+      const json = (chatOptions.json ?? false) && jsonModeSupported;
+      try {
+        return await request(messages, json, signal);
+      } catch (error) {
+        if (!(error instanceof LlmRequestError)) throw error;
+        if (error.kind === 'rejected' && error.status === 400 && json && !droppedJsonMode) {
+          // Many OpenAI-compatible servers do not know `response_format`; ask once without it.
+          droppedJsonMode = true;
+          jsonModeSupported = false;
+          continue;
+        }
+        if (!isRetryableTransport(error) || retry >= config.maxRetries) {
+          if (droppedJsonMode && error.kind === 'rejected') jsonModeSupported = true;
+          throw error;
+        }
+        retry++;
+        const retryAfterMs = error instanceof RetryAfterError ? error.retryAfterMs : null;
+        const delayMs = backoffDelay(retry, retryAfterMs, config, random);
+        options.onRetry?.({ retry, delayMs, retryAfterMs, error });
+        await sleep(delayMs, signal);
+      }
+    }
+  };
+
+  return { model: config.model, baseURL: config.baseURL, maxRetries: config.maxRetries, chat };
+}
+
+function isRetryableTransport(error: LlmRequestError): boolean {
+  return error.kind === 'rate-limit' || error.kind === 'server' || error.kind === 'timeout' || error.kind === 'connection';
+}
+
+/** A retryable HTTP failure that carries the server's requested wait. */
+class RetryAfterError extends LlmRequestError {
+  constructor(
+    message: string,
+    kind: LlmFailureKind,
+    status: number,
+    readonly retryAfterMs: number | null,
+  ) {
+    super(message, kind, status);
+  }
+}
+
+/**
+ * Exponential backoff with "equal jitter" (half fixed, half random), so that
+ * parallel callers that failed together do not retry together. A server's
+ * `retry-after` wins when given, within the cap.
+ */
+export function backoffDelay(
+  retry: number,
+  retryAfterMs: number | null,
+  config: Pick<LlmConfig, 'backoffBaseMs' | 'backoffMaxMs'>,
+  random: () => number = Math.random,
+): number {
+  if (retryAfterMs !== null) return Math.min(Math.max(0, retryAfterMs), config.backoffMaxMs);
+  const exponential = Math.min(config.backoffMaxMs, config.backoffBaseMs * 2 ** (retry - 1));
+  return Math.round(exponential / 2 + random() * (exponential / 2));
+}
+
+/** `retry-after-ms` (OpenAI), else `retry-after` in seconds or as an HTTP date. */
+export function retryAfterMs(headers: Headers | undefined, now: number = Date.now()): number | null {
+  const millis = headers?.get('retry-after-ms');
+  if (millis && Number.isFinite(Number.parseFloat(millis))) return Math.max(0, Number.parseFloat(millis));
+  const value = headers?.get('retry-after')?.trim();
+  if (!value) return null;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number.parseFloat(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function classify(error: unknown, config: LlmConfig): LlmRequestError {
+  const where = `the LLM endpoint ${config.baseURL}`;
+  if (error instanceof APIUserAbortError) return new LlmRequestError('the LLM request was aborted', 'aborted');
+  if (error instanceof APIConnectionTimeoutError) {
+    return new LlmRequestError(`${where} did not answer within ${config.timeoutMs} ms`, 'timeout');
+  }
+  if (error instanceof APIConnectionError) {
+    const cause = error.cause instanceof Error ? `: ${errorMessage(error.cause)}` : '';
+    return new LlmRequestError(`cannot reach ${where}${cause}`, 'connection');
+  }
+  if (error instanceof APIError && typeof error.status === 'number') {
+    const status = error.status;
+    const detail = error.message ? `: ${error.message}` : '';
+    if (status === 401 || status === 403) {
+      return new LlmRequestError(
+        `${where} refused the credentials (HTTP ${status})${detail}; check BELOFTEMETER_LLM_API_KEY (or OPENAI_API_KEY)`,
+        'auth',
+        status,
+      );
+    }
+    if (status === 404) {
+      return new LlmRequestError(
+        `${where} has no such route or model "${config.model}" (HTTP 404)${detail}; check BELOFTEMETER_LLM_BASE_URL (usually ends in /v1) and BELOFTEMETER_LLM_MODEL`,
+        'rejected',
+        status,
+      );
+    }
+    if (RETRYABLE_STATUS(status)) {
+      return new RetryAfterError(
+        `${where} failed (HTTP ${status})${detail}`,
+        status === 429 ? 'rate-limit' : 'server',
+        status,
+        retryAfterMs(error.headers),
+      );
+    }
+    return new LlmRequestError(`${where} rejected the request (HTTP ${status})${detail}`, 'rejected', status);
+  }
+  return new LlmRequestError(`${where} failed: ${errorMessage(error)}`, 'connection');
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.reject(new LlmRequestError('the LLM request was aborted', 'aborted'));
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new LlmRequestError('the LLM request was aborted', 'aborted'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,190 @@
+// Markdown in the predecessor's format (see /work/shared/examples): title, the
+// agreement text in a <details> block, the prose with `\[n\]` citations, a
+// closing note and the references in a second <details> block. Added beyond
+// the examples: a commitments table, parliamentary signals and dossier
+// timelines. The whitespace of the <details> blocks copies the examples byte
+// for byte, because readers and tools already know that shape.
+import type { Dossier } from '../../dossiers/types.js';
+import type { Claim, Commitment, SectionReport, Source } from '../model.js';
+import {
+  UnknownCitationError,
+  markdownCitation,
+  numberCitations,
+  replaceCitationPlaceholders,
+  uniqueKeys,
+  type CitationNumbering,
+} from './citations.js';
+import { CLOSING_NOTE, NO_DATE_LABEL, generatorLine, statusLabel } from './labels.js';
+import {
+  collapseWhitespace,
+  escapeHtml,
+  escapeMarkdown,
+  escapeMarkdownParagraph,
+  escapeTableCell,
+  markdownLinkDestination,
+  placeCitations,
+  safeHttpUrl,
+  truncateAtWord,
+} from './text.js';
+
+/** The examples' indentation inside <details>. */
+const DETAILS_INDENT = '        ';
+const COMMITMENT_TEXT_MAX = 200;
+const SNIPPET_MAX = 100;
+
+function citationMarks(keys: readonly string[], numberOf: ReadonlyMap<string, number>): string {
+  return uniqueKeys(keys)
+    .map((key) => {
+      const n = numberOf.get(key);
+      if (n === undefined) throw new UnknownCitationError(key, 'rendering');
+      return markdownCitation(n);
+    })
+    .join('');
+}
+
+/** "<number> <title> <text>", unless the text already starts with its heading (a full text with sub-sections does). */
+export function agreementQuote(section: SectionReport['section']): string {
+  const heading = collapseWhitespace(`${section.number} ${section.title}`);
+  const text = collapseWhitespace(section.text);
+  return text.startsWith(heading) ? text : collapseWhitespace(`${heading} ${text}`);
+}
+
+function agreementBlock(section: SectionReport['section']): string {
+  // Whitespace collapsed: a blank line would end the HTML block in Markdown.
+  return [
+    '<details>',
+    `${DETAILS_INDENT}<summary>Regeerakkoord Sectie </summary>`,
+    `${DETAILS_INDENT}<p>${escapeHtml(agreementQuote(section))} </p>`,
+    `${DETAILS_INDENT}</details> `,
+  ].join('\n');
+}
+
+function claimText(claim: Claim, numberOf: ReadonlyMap<string, number>): string {
+  return placeCitations(escapeMarkdown(collapseWhitespace(claim.text)), citationMarks(claim.citations, numberOf));
+}
+
+function bodyBlocks(report: SectionReport, numberOf: ReadonlyMap<string, number>): string[] {
+  return report.body.map((section) => {
+    const paragraphs = section.paragraphs
+      .map((paragraph) => paragraph.map((claim) => claimText(claim, numberOf)).filter((text) => text !== ''))
+      .filter((claims) => claims.length > 0)
+      .map((claims) => escapeParagraphStart(claims.join(' ')));
+    // As in the first example: the heading directly followed by its first paragraph.
+    return [`## ${escapeMarkdown(collapseWhitespace(section.heading))}`, paragraphs.join('\n\n')].filter((part) => part !== '').join('\n');
+  });
+}
+
+/** Escapes a paragraph's first characters when they would read as a heading or list (the rest is escaped already). */
+function escapeParagraphStart(paragraph: string): string {
+  const match = /^[^\s]+/.exec(paragraph);
+  if (!match) return paragraph;
+  const head = escapeMarkdownParagraph(match[0].replace(/\\(.)/g, '$1'));
+  return head + paragraph.slice(match[0].length);
+}
+
+function commitmentRow(commitment: Commitment, index: number, numberOf: ReadonlyMap<string, number>): string {
+  const text = escapeTableCell(truncateAtWord(commitment.text, COMMITMENT_TEXT_MAX, '…'));
+  const reason = replaceCitationPlaceholders(collapseWhitespace(commitment.reason), numberOf, {
+    citation: markdownCitation,
+    text: (plain) => escapeTableCell(plain),
+  });
+  return `| ${index + 1} | ${text} | ${statusLabel(commitment.status)} | ${reason} |`;
+}
+
+/** Distinct signals in order: the same quote found for two commitments is shown once. */
+function problemSignals(commitments: readonly Commitment[]): { sourceKey: string; quote: string }[] {
+  const seen = new Set<string>();
+  const signals: { sourceKey: string; quote: string }[] = [];
+  for (const commitment of commitments) {
+    for (const problem of commitment.problems) {
+      const quote = collapseWhitespace(problem.quote);
+      const id = `${problem.sourceKey}\u0000${quote}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      signals.push({ sourceKey: problem.sourceKey, quote });
+    }
+  }
+  return signals;
+}
+
+function commitmentsBlock(report: SectionReport, numberOf: ReadonlyMap<string, number>): string {
+  if (report.commitments.length === 0) return '## Engagementen\nIn deze sectie werden geen concrete engagementen herkend.';
+  const table = [
+    '| # | Engagement | Status | Toelichting |',
+    '| --- | --- | --- | --- |',
+    ...report.commitments.map((commitment, index) => commitmentRow(commitment, index, numberOf)),
+  ].join('\n');
+  const signals = problemSignals(report.commitments).map(
+    (signal) => `⚠ Signaal uit het parlement: “${escapeMarkdown(signal.quote)}” ${citationMarks([signal.sourceKey], numberOf)}`,
+  );
+  return ['## Engagementen', table, ...signals].join('\n\n');
+}
+
+/** Dossiers with a timeline worth showing: two or more steps. */
+export function dossiersWithTimeline(dossiers: readonly Dossier[]): Dossier[] {
+  return dossiers.filter((dossier) => dossier.steps.length >= 2);
+}
+
+function dossiersBlock(report: SectionReport, numberOf: ReadonlyMap<string, number>): string | null {
+  const dossiers = dossiersWithTimeline(report.dossiers);
+  if (dossiers.length === 0) return null;
+  const blocks = dossiers.map((dossier) => {
+    const steps = dossier.steps.map((step) => {
+      // A step found through the dossier but not cited has no reference number; its date and stage still inform.
+      const n = numberOf.get(step.decisionId);
+      const mark = n === undefined ? '' : ` ${markdownCitation(n)}`;
+      return `- ${step.date} — ${escapeMarkdown(collapseWhitespace(step.stageLabel))}${mark}`;
+    });
+    return [`### ${escapeMarkdown(collapseWhitespace(dossier.title))}`, steps.join('\n')].join('\n');
+  });
+  return ['## Dossiers', ...blocks].join('\n\n');
+}
+
+function closingBlock(report: SectionReport): string {
+  return `---\n${CLOSING_NOTE}\n\n${generatorLine(report.generator)}`;
+}
+
+/** One reference line in the examples' shape (trailing space included). */
+export function referenceLine(n: number, source: Source): string {
+  const date = `**(${source.date ?? NO_DATE_LABEL})**`;
+  const title = escapeMarkdown(collapseWhitespace(source.title));
+  const url = safeHttpUrl(source.uri);
+  if (url === null) {
+    // Never invent a link: say why there is none.
+    const note = source.uri
+      ? `(link: ${escapeMarkdown(collapseWhitespace(source.uri))})`
+      : source.type === 'parliament'
+        ? '(parlementair document, geen link)'
+        : '(geen link)';
+    return `**${markdownCitation(n)}** : ${date} ${title} ${note} `;
+  }
+  const snippet = collapseWhitespace(source.snippet);
+  const extract = snippet === '' ? '' : ` ${escapeMarkdown(truncateAtWord(snippet, SNIPPET_MAX, '...'))}`;
+  return `**[${markdownCitation(n)}](${markdownLinkDestination(url)})** : ${date} ${title}${extract} `;
+}
+
+function referencesBlock(report: SectionReport, numbering: CitationNumbering): string {
+  const lines = numbering.order.map((key, index) => {
+    const source = report.sources[key];
+    if (!source) throw new UnknownCitationError(key, 'references');
+    return referenceLine(index + 1, source);
+  });
+  const summary = ['<details>', `${DETAILS_INDENT}<summary> Referenties</summary>`];
+  if (lines.length === 0) return [...summary, `${DETAILS_INDENT}Geen referenties. `, `${DETAILS_INDENT}</details> `].join('\n');
+  return [...summary, `${DETAILS_INDENT}${lines.join('\n\n')}`, `${DETAILS_INDENT}</details> `].join('\n');
+}
+
+export function renderMarkdown(report: SectionReport): string {
+  const numbering = numberCitations(report);
+  const { numberOf } = numbering;
+  const blocks = [
+    `# ${escapeMarkdown(collapseWhitespace(report.title))}`,
+    agreementBlock(report.section),
+    ...bodyBlocks(report, numberOf),
+    commitmentsBlock(report, numberOf),
+    dossiersBlock(report, numberOf),
+    closingBlock(report),
+    referencesBlock(report, numbering),
+  ];
+  return `${blocks.filter((block): block is string => block !== null).join('\n\n')}\n`;
+}

@@ -1,0 +1,91 @@
+// The search index as stored by ingest (one derived blob) and loaded by queries.
+import type { Corpus, DerivedBlob, Store } from '../store/store.js';
+import { RuntimeFailure } from '../errors.js';
+import { countWords, createSearchAnalysis, type SearchAnalysis } from './analysis.js';
+import type { Bm25Params } from './bm25.js';
+import { decisionForSearch, parliamentForSearch } from './documents.js';
+import { buildSearchIndex, defaultIndexOptions, type IndexedDoc, type SearchIndex } from './engine.js';
+import { pack, unpack } from './pack.js';
+
+export const SEARCH_BLOB = 'search-index';
+/** Bump when the stored layout or the analysis changes: old indexes are then rebuilt by ingest. */
+const FORMAT_VERSION = 1;
+
+interface Header {
+  version: number;
+  docs: IndexedDoc[];
+  bm25: { params: Bm25Params; docCount: number; terms: string[] };
+  lsa: { dimensions: number; terms: string[] };
+  wordFrequencies: [string, number][];
+}
+
+export interface LoadedSearch {
+  index: SearchIndex;
+  analysis: SearchAnalysis;
+}
+
+/** Builds the search index over every decision and parliament document of the corpus. */
+export function buildSearch(corpus: Corpus): LoadedSearch {
+  const docs = [...corpus.decisions.map(decisionForSearch), ...corpus.parliament.map(parliamentForSearch)];
+  const analysis = createSearchAnalysis(countWords(docs.map((d) => `${d.title}\n${d.subtitle}\n${d.body}`)));
+  return { index: buildSearchIndex(docs, analysis.analyser, defaultIndexOptions), analysis };
+}
+
+export function serialiseSearch({ index, analysis }: LoadedSearch): Uint8Array {
+  const header: Header = {
+    version: FORMAT_VERSION,
+    docs: index.docs,
+    bm25: { params: index.bm25.params, docCount: index.bm25.docCount, terms: [...index.bm25.termIds.keys()] },
+    lsa: { dimensions: index.lsa.dimensions, terms: index.lsa.terms },
+    wordFrequencies: [...analysis.wordFrequencies],
+  };
+  return pack(header, {
+    df: index.bm25.df,
+    postingsStart: index.bm25.postingsStart,
+    postingDocs: index.bm25.postingDocs,
+    postingWeights: index.bm25.postingWeights,
+    lsaIdf: index.lsa.idf,
+    termVectors: index.lsa.termVectors,
+    docVectors: index.lsa.docVectors,
+  });
+}
+
+export function deserialiseSearch(bytes: Uint8Array): LoadedSearch {
+  const { header, arrays } = unpack<Header>(bytes);
+  if (header.version !== FORMAT_VERSION) {
+    throw new RuntimeFailure('the search index was built by another version of beloftemeter: run "beloftemeter ingest" again');
+  }
+  const analysis = createSearchAnalysis(new Map(header.wordFrequencies));
+  const index: SearchIndex = {
+    docs: header.docs,
+    bm25: {
+      params: header.bm25.params,
+      docCount: header.bm25.docCount,
+      termIds: new Map(header.bm25.terms.map((t, i) => [t, i])),
+      df: arrays.df as Uint32Array,
+      postingsStart: arrays.postingsStart as Uint32Array,
+      postingDocs: arrays.postingDocs as Uint32Array,
+      postingWeights: arrays.postingWeights as Float32Array,
+    },
+    lsa: {
+      dimensions: header.lsa.dimensions,
+      terms: header.lsa.terms,
+      idf: arrays.lsaIdf as Float32Array,
+      termVectors: arrays.termVectors as Float32Array,
+      docVectors: arrays.docVectors as Float32Array,
+    },
+    lsaTermIndex: new Map(header.lsa.terms.map((t, i) => [t, i])),
+  };
+  return { index, analysis };
+}
+
+/** The ingest derive step's part for search. */
+export function deriveSearchBlob(corpus: Corpus): DerivedBlob {
+  return { name: SEARCH_BLOB, data: serialiseSearch(buildSearch(corpus)) };
+}
+
+export async function loadSearch(store: Store): Promise<LoadedSearch> {
+  const blob = await store.derived(SEARCH_BLOB);
+  if (!blob) throw new RuntimeFailure('the index has no search structures yet: run "beloftemeter ingest"');
+  return deserialiseSearch(blob);
+}

@@ -1,0 +1,54 @@
+// Search as the CLI, the server and the report builder use it: ranked hits
+// with what a person needs to judge them (date, title, link, extract).
+import type { Store } from '../store/store.js';
+import { search, type SearchFilters } from './engine.js';
+import type { LoadedSearch } from './persisted.js';
+import { checkQuery } from './query.js';
+import { snippetOf } from './snippet.js';
+
+export interface DocumentHit {
+  rank: number;
+  id: string;
+  type: 'decision' | 'parliament';
+  date: string | null;
+  title: string;
+  /** Stable link; null for documents without a known link. */
+  uri: string | null;
+  score: number;
+  snippet: string;
+  mandatees: string[];
+}
+
+export interface SearchRequest extends SearchFilters {
+  query: string;
+  k: number;
+}
+
+/** Ranked document ids only: the cheap path for evaluation and evidence gathering. */
+export function rankDocuments(loaded: LoadedSearch, request: SearchRequest) {
+  const { analysis, index } = loaded;
+  return search(index, checkQuery(request.query), analysis.analyser, {
+    ...request,
+    genericTerms: analysis.genericTerms,
+    passages: analysis.passages,
+  });
+}
+
+export async function searchDocuments(loaded: LoadedSearch, store: Store, request: SearchRequest): Promise<DocumentHit[]> {
+  const hits = rankDocuments(loaded, request);
+  const decisions = new Map(
+    (await store.decisions(hits.filter((h) => h.doc.type === 'decision').map((h) => h.doc.id))).map((d) => [d.id, d]),
+  );
+  const out: DocumentHit[] = [];
+  for (const [i, hit] of hits.entries()) {
+    const base = { rank: i + 1, id: hit.doc.id, type: hit.doc.type, date: hit.doc.date, title: hit.doc.title, score: hit.score, mandatees: hit.doc.mandatees };
+    if (hit.doc.type === 'decision') {
+      const d = decisions.get(hit.doc.id);
+      out.push({ ...base, uri: d?.uri ?? null, snippet: snippetOf(d?.bodyText || d?.shortTitle || '') });
+    } else {
+      const p = await store.parliamentDocument(hit.doc.id);
+      out.push({ ...base, uri: p?.uri ?? null, snippet: snippetOf(p?.answer ?? p?.text ?? '') });
+    }
+  }
+  return out;
+}
