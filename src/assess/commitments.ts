@@ -63,7 +63,10 @@ export interface SentenceClassification {
 /** Commitments and context of one section's text; every span is an exact slice of `text`. */
 export function extractCommitments(sectionId: string, text: string): ExtractedCommitments {
   const units = sentenceUnits(text);
-  const classified = units.map((unit) => ({ unit, ...classifySentence(unit.text) }));
+  const classified = units.map((unit) => ({
+    unit,
+    ...classifySentence(unit.text, { listItem: startsListItem(text, unit.start) }),
+  }));
   inheritFromListLeads(text, classified);
 
   const commitments: CommitmentSpan[] = [];
@@ -115,7 +118,7 @@ function splitAtSemicolons(unit: Unit): Unit[] {
   const pieces = parts.filter((part) => WORD.test(part.text));
   // Split only when every piece stands on its own as a promise; otherwise the
   // ";" separates an enumeration that belongs to one commitment.
-  if (pieces.length < 2 || !pieces.every((piece) => hasActionCue(piece.text))) return [unit];
+  if (pieces.length < 2 || !pieces.every((piece) => classifySentence(piece.text).commitment)) return [unit];
   return pieces;
 }
 
@@ -129,9 +132,12 @@ function trimmed(unit: Unit, from: number, to: number): Unit {
 
 const WORD = /\p{L}/u;
 
-/** Classifies one sentence on its own (list context is applied by `extractCommitments`). */
-export function classifySentence(sentence: string): SentenceClassification {
-  const cue = sentenceCue(sentence);
+/**
+ * Classifies one sentence on its own; `listItem` says it starts a bullet or numbered item
+ * (inheritance from a list's lead is applied by `extractCommitments`).
+ */
+export function classifySentence(sentence: string, options: { listItem?: boolean } = {}): SentenceClassification {
+  const cue = sentenceCue(sentence, options.listItem ?? false);
   return { commitment: COMMITMENT_CUES.has(cue), cue };
 }
 
@@ -147,11 +153,7 @@ const COMMITMENT_CUES: ReadonlySet<SentenceCue> = new Set<SentenceCue>([
   'list-item',
 ]);
 
-function hasActionCue(sentence: string): boolean {
-  return COMMITMENT_CUES.has(sentenceCue(sentence));
-}
-
-function sentenceCue(sentence: string): SentenceCue {
+function sentenceCue(sentence: string, listItem: boolean): SentenceCue {
   const tokens = tokens_(sentence);
   const words = tokens.filter((token) => token !== ',' && token !== ';' && token !== ':');
   if (sentence.trimEnd().endsWith('?')) return 'question';
@@ -167,7 +169,7 @@ function sentenceCue(sentence: string): SentenceCue {
   if (isNormative(tokens)) return TARGET.test(sentence) ? 'target' : 'normative';
   if (hasMainClausePassive(tokens)) return 'passive';
   if (GIVEN_TASK.test(sentence)) return 'government-action';
-  if (ACTION_ITEM_START.test(sentence)) return 'action-item';
+  if (listItem && ACTION_ITEM_START.test(sentence) && !PLURAL_NOUN_STARTS.test(sentence)) return 'action-item';
   return 'none';
 }
 
@@ -192,6 +194,20 @@ const SUBORDINATORS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+// "dat"/"die"/"wat" open a subordinate clause, except as a demonstrative at the start of the
+// sentence or after a preposition ("In dat overleg wordt ...", "Dat samenwerkingsakkoord ...").
+function isSubordinatorAt(tokens: readonly string[], index: number): boolean {
+  const token = tokens[index] ?? '';
+  if (!SUBORDINATORS.has(token)) return false;
+  if (token !== 'dat' && token !== 'die' && token !== 'wat') return true;
+  if (index === 0) return false;
+  return !PREPOSITIONS.has(tokens[index - 1] ?? '');
+}
+
+const PREPOSITIONS: ReadonlySet<string> = new Set(
+  'in op met voor van door bij na uit aan over onder tot naar tegen binnen buiten zonder via vanuit rond sinds volgens tijdens dankzij ondanks'.split(' '),
+);
+
 // Verbs that, with the government as subject, state a fact, a belief or a capacity rather than an action.
 const STATE_VERBS: ReadonlySet<string> = new Set(
   (
@@ -205,7 +221,8 @@ const STATE_VERBS: ReadonlySet<string> = new Set(
 
 function isStateUse(verb: string, following: readonly string[]): boolean {
   const next = following.slice(0, 6);
-  if (verb === 'hebben' || verb === 'heeft') return !next.includes('aandacht'); // "we hebben aandacht voor" promises attention
+  // "we hebben (specifieke) aandacht voor", "heeft de ambitie om" promise attention or an aim.
+  if (verb === 'hebben' || verb === 'heeft') return !following.slice(0, 14).some((word) => word === 'aandacht' || word === 'ambitie' || word === 'oog');
   if (verb === 'stellen' || verb === 'stelt') return next.includes('vast') || next.includes('vaststellen'); // "stellen ... op" is an action
   if (verb === 'staan' || verb === 'staat') return !next.includes('garant') && !next.includes('klaar');
   if (verb === 'gaan' || verb === 'gaat') return isVisionGo(following);
@@ -224,12 +241,11 @@ function isVisionGo(following: readonly string[]): boolean {
 }
 
 function weCue(tokens: readonly string[]): SentenceCue | null {
-  let sawState = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token !== 'we' && token !== 'wij') continue;
     const before = i > 0 ? tokens[i - 1] : undefined;
-    if (before !== undefined && SUBORDINATORS.has(before)) continue;
+    if (before !== undefined && isSubordinatorAt(tokens, i - 1)) continue;
     let verb: string | undefined;
     let following: readonly string[];
     if (before === undefined || CLAUSE_OPENERS.has(before)) {
@@ -240,15 +256,12 @@ function weCue(tokens: readonly string[]): SentenceCue | null {
       following = tokens.slice(i + 1);
     }
     if (verb === undefined || !/\p{L}/u.test(verb)) continue;
-    if (isStateUse(verb, following)) {
-      sawState = true;
-      continue;
-    }
+    if (isStateUse(verb, following)) continue;
     if (verb === 'willen' || verb === 'wensen' || verb === 'gaan') return 'intention';
     if (verb === 'zullen') return 'future';
     return 'we-action';
   }
-  return sawState ? null : null;
+  return null;
 }
 
 // Government actors as subject. Multi-word names are matched on the token list.
@@ -284,7 +297,7 @@ function governmentCue(tokens: readonly string[]): SentenceCue | null {
       }
       verb = tokens[after];
       following = tokens.slice(after + 1);
-    } else if (looksFinite(before) && !SUBORDINATORS.has(tokens[i - 2] ?? '')) {
+    } else if (looksFinite(before) && !isSubordinatorAt(tokens, i - 2)) {
       verb = before; // inversion: "Vanuit zijn bevoegdheden werkt Vlaanderen ..."
       following = tokens.slice(i + subject.length);
     } else {
@@ -318,7 +331,7 @@ function hasFuture(tokens: readonly string[]): boolean {
     if (token !== 'zal' && token !== 'zullen') continue;
     // "... zodat het zal ..." describes an effect; the main clause decides then.
     const clauseStart = lastClauseStart(tokens, i);
-    if (clauseStart !== -1 && SUBORDINATORS.has(tokens[clauseStart] ?? '') && clauseStart > 0) continue;
+    if (clauseStart > 0) continue;
     return true;
   }
   return false;
@@ -326,7 +339,7 @@ function hasFuture(tokens: readonly string[]): boolean {
 
 function lastClauseStart(tokens: readonly string[], index: number): number {
   for (let i = index - 1; i >= 0; i--) {
-    if (SUBORDINATORS.has(tokens[i] ?? '')) return i;
+    if (isSubordinatorAt(tokens, i)) return i;
     if (tokens[i] === ',' || tokens[i] === ';') return -1;
   }
   return -1;
@@ -405,20 +418,14 @@ function inheritFromListLeads(text: string, classified: Array<{ unit: Unit; comm
       lead.cue = 'explanation';
     }
   }
-  // Verbal-noun items under a context lead stay commitments; a plural noun is not a verbal noun.
-  for (const entry of classified) {
-    if (entry.cue === 'action-item' && PLURAL_NOUN_STARTS.test(entry.unit.text)) {
-      entry.commitment = false;
-      entry.cue = 'none';
-    }
-  }
 }
 
-// True when `offset` starts a line (after a list marker or a paragraph enumerator that splitSentenceSpans dropped).
+// True when `offset` starts a bullet or numbered item: only a list marker or an enumerator
+// ("- ", "1. ", "a) ", or the bare "1 " of numbered paragraphs) precedes it on its line.
 function startsListItem(text: string, offset: number): boolean {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const prefix = text.slice(lineStart, offset);
-  return /^[ \t]*(?:[-–—•·▪◦●○■□➢►✓*\uF0A7\uF0B7]|\d{1,2}[.)]?|\(?[a-z]\)|\(?[ivx]{1,4}[.)])?[ \t]*$/.test(prefix);
+  return /^[ \t]*(?:[-–—•·▪◦●○■□➢►✓*\uF0A7\uF0B7]|\d{1,2}[.)]?|\(?[a-z]\)|\(?[ivx]{1,4}[.)])[ \t]+$/.test(prefix);
 }
 
 function countWords(sentence: string): number {

@@ -94,16 +94,26 @@ function formalKind(foldedTitle: string): FormalKind | null {
 // A vision, concept note, plan or strategy, also inside compounds
 // ("klimaatstrategie", "waterstofvisie"), but not "televisie", "provisie"
 // ("relanceprovisie"), "revisie", "supervisie", "divisie".
-const VISION_WORDS = /\w*(?:strategie|strategienota|(?<!tele|pro|re|super|di)visie|visienota|conceptnota|actieplan|beleidsplan|actieprogramma|beleidsprogramma|routekaart|masterplan|witboek|groenboek|klimaatplan|energieplan|relanceplan)(?:en|s)?\b|\bplan van aanpak\b/;
+const VISION_WORDS = /\w*(?:strategie|strategienota|(?<!tele|pro|re|super|di)visie|visienota|conceptnota|actieplan|beleidsplan|actieprogramma|beleidsprogramma|routekaart|masterplan|witboek|groenboek|klimaatplan|energieplan|relanceplan|startnota)(?:en|s)?\b|\bplan van aanpak\b|\bstartbeslissing\b/;
 // "Plan Vlaamse Veerkracht:" is the recovery plan's project prefix: a
 // project funded from the plan, not a plan.
-const RECOVERY_PREFIX = /^(?:plan )?vlaamse veerkracht(?: project \d+)?\s*:\s*/;
+const RECOVERY_PREFIX = /^(?:plan )?vlaamse veerkracht(?: (?:project|dossier|dossiernummer) \d+)?\s*:?\s*/;
 
-// Titles of decisions that grant or move money, or conclude agreements.
-const EXECUTION_TITLE = /\b(?:toekenning|toekennen|verdeling|herverdeling|herschikking|betoelaging|subsidiering|financiering|besteding|cofinanciering)\b|\w*subsidies?\b|\w*oproep(?:en)?\b|\bcall\b|\w*overeenkomst(?:en)?\b|\w*convenant(?:en)?\b|\w*contract(?:en)?\b|\bdotatie\b|\btoelage\b|\w*steun\b|\binvesteringen\b|\bgunning\b|\boverheidsopdracht\b|\bbestek\b|\brelancemiddelen\b/;
+// Decisions that grant or move money, launch a call, or conclude an
+// agreement. Rules for such grants ("subsidiereglement", "subsidieregeling")
+// are not grants: the word boundaries keep them out.
+const MONEY_NOUN = String.raw`(?:toekenning|toekennen|verdeling|herverdeling|herschikking|betoelaging|subsidiering|erkenning en subsidiering|financiering|cofinanciering|vastlegging)`;
+const EXECUTION_FORMAL = new RegExp(
+  String.raw`^(?:\w+ )?(?:ontwerp ?besluit(?:en)?|ontwerpen? van (?:\w+ )?besluit(?:en)?)(?: van de vlaamse regering)? (?:tot|houdende|betreffende|over|inzake) (?:de |het |een )?(?:\w+ )?${MONEY_NOUN}\b` +
+    String.raw`|^(?:\w+ )?(?:ontwerp(?:en)? van (?:\w+ )?(?:\w*overeenkomst(?:en)?|addend(?:um|a)|\w*convenant(?:en)?|\w*contract(?:en)?|protocol))\b` +
+    String.raw`|^(?:goedkeuring )?(?:toekenning|addendum|\w*convenant|\w*overeenkomst)\b`,
+);
+const EXECUTION_TOPIC = /\w*subsidies?\b|\w*oproep(?:en)?\b|\bcall\b|\b(?:toekenning|herverdeling|herverdelingsbesluit|herschikking|dotatie|toelage|cofinanciering|financiering|besteding|overheidsopdracht|bestek|gunning|relancemiddelen|addend(?:um|a))\b|\w*overeenkomst(?:en)?\b|\w*convenant(?:en)?\b|\w*contract(?:en)?\b|\w+steun\b/;
+// Reports to the government stay communications whatever they are about.
+const REPORT_TITLE = /\b(?:rapportering|rapport|verslag|jaarverslag|voortgangsrapport|voortgangsrapportering|eindrapport|schriftelijke vraag|evaluatie|stand van zaken|monitoring|zending|deelname)\b/;
 
 // Personnel matters are adopted as orders but are no step of any policy file.
-const PERSONNEL_TITLE = /\b(?:benoeming|aanstelling|aanwijzing|ontslag|eervol ontslag|regeringscommissaris|bedrijfsrevisor|mandaat|mandaten|secretaris-generaal|administrateur-generaal|directeur-generaal|personeelsplan|raad van bestuur|bestuursorgaan|onafhankelijke bestuurders?)\b/;
+const PERSONNEL_TITLE = /\b(?:tot|houdende|betreffende|over) (?:de |het )?(?:benoeming|aanstelling|ontslag|vervanging van (?:een |de )?(?:lid|leden|bestuurder|voorzitter))\b|\b(?:regeringscommissaris|bedrijfsrevisor|secretaris-generaal|administrateur-generaal|directeur-generaal|personeelsplan|raad van bestuur|bestuursorgaan|onafhankelijke bestuurders?)\b/;
 
 // --- body ---------------------------------------------------------------------
 
@@ -120,7 +130,8 @@ const FINAL_APPROVAL = /\bdefinitie(?:f|ve)\b/;
 // ...", also with a pronoun ("Daarom wijzigt ze nu principieel ...").
 const GOVERNMENT = /\b(?:regering|ze|zij)\b/;
 
-const EXECUTION_BODY = /\b(?:kent|kennen|wijst|wijzen)\b[^.]*\btoe\b|\btoe te kennen\b|\btoekenning\b|\w*oproep\b|\bherverdeling\b|\bherschikking\b|\bbudgettoewijzing\b|\bverdeling van\b|\w*subsidie\b|\w*overeenkomst\b|\w*convenant\b|\bmaakt\b[^.]*\bvrij\b|\breserveert\b|\bfinanciering\b/;
+// What the government does with money or agreements in the present tense.
+const EXECUTION_BODY = /\b(?:kent|kennen)\b[^.]*\btoe\b|\b(?:wijst|wijzen)\b[^.]*\b(?:euro|middelen|budget)\b|\btoe te kennen\b|\btoekenning\b|\w*oproep\b|\bherverdeling\b|\bherschikking\b|\bbudgettoewijzing\b|\bverdeling van\b|\w*subsidie\b|\w*overeenkomst\b|\w*convenant\b|\bmaakt\b[^.]*\bvrij\b|\breserveert\b|\bfinanciering\b/;
 
 type BodySignal = DecisionStage | null;
 
@@ -132,7 +143,8 @@ function sentencesOf(foldedBody: string): string[] {
 function stageFromBody(foldedBody: string): BodySignal {
   for (const sentence of sentencesOf(foldedBody)) {
     if (!GOVERNMENT.test(sentence) || NOT_NOW.test(sentence)) continue;
-    if (RATIFICATION_BODY.test(sentence) && /\bafkondig/.test(sentence)) return 'bekrachtiging';
+    // "bekrachtigt de Vlaamse datastrategie" endorses a plan; only a decree is ratified.
+    if (RATIFICATION_BODY.test(sentence) && /\bafkondig|\bdecreet\b/.test(sentence)) return 'bekrachtiging';
     const signals: { at: number; stage: DecisionStage }[] = [];
     const second = SECOND_APPROVAL.exec(sentence);
     const first = FIRST_APPROVAL.exec(sentence);
@@ -162,8 +174,15 @@ function firstPart(foldedTitle: string): string {
   return foldedTitle.replace(/^a\.\s+/, '').split(/\s[b-z]\.\s+(?=[a-z0-9])/)[0] ?? '';
 }
 
-/** Classifies one decision into a {@link DecisionStage}; see the module comment for the rules. */
-export function classifyStage(decision: StageInput): DecisionStage {
+/** A stage with the rule that decided it (for debugging and for showing why). */
+export interface StageExplanation {
+  stage: DecisionStage;
+  /** Which rule fired, e.g. "body", "formal-title", "execution". */
+  rule: string;
+}
+
+/** Classifies one decision and says which rule decided; see the module comment for the rules. */
+export function explainStage(decision: StageInput): StageExplanation {
   const title = foldForMatching(decision.title).trim();
   const formal = firstPart(foldForMatching(decision.shortTitle ?? '').trim());
   const body = foldForMatching(decision.bodyText ?? '');
@@ -172,20 +191,30 @@ export function classifyStage(decision: StageInput): DecisionStage {
   const isCommunication = decision.itemType !== null && foldForMatching(decision.itemType) === 'mededeling';
   const kind = formalKind(formal) ?? formalKind(title);
 
-  if (kind === 'bekrachtiging') return 'bekrachtiging';
+  if (kind === 'bekrachtiging') return { stage: 'bekrachtiging', rule: 'title-ratification' };
 
   const fromBody = stageFromBody(body);
-  if (fromBody) return fromBody;
+  if (fromBody) return { stage: fromBody, rule: 'body' };
 
-  const executes = EXECUTION_TITLE.test(formal) || EXECUTION_TITLE.test(topic) || bodyExecutes(body);
+  const executesByBody = bodyExecutes(body);
+  const executes = EXECUTION_FORMAL.test(formal) || EXECUTION_TOPIC.test(topic) || executesByBody;
   // "Subsidie ... in het kader van het actieplan X" puts a plan to work.
-  if ((VISION_WORDS.test(topic) || VISION_WORDS.test(formal)) && !executes) return 'visie';
-  // Information to the government: only a grant it is told about changes that.
-  if (isCommunication) return executes && kind === null ? 'uitvoering' : 'mededeling';
+  if ((VISION_WORDS.test(topic) || VISION_WORDS.test(formal)) && !executes) return { stage: 'visie', rule: 'vision-title' };
+  if (isCommunication) {
+    // Information to the government; only a grant it is told about changes that.
+    const grant = !REPORT_TITLE.test(topic) && (executesByBody || EXECUTION_FORMAL.test(formal) || /^\w*subsidies?\b/.test(topic));
+    return grant ? { stage: 'uitvoering', rule: 'communication-grant' } : { stage: 'mededeling', rule: 'communication' };
+  }
 
-  if (kind === 'voorontwerp' || kind === 'samenwerkingsakkoord') return 'principiele-goedkeuring';
-  if (PERSONNEL_TITLE.test(formal) || PERSONNEL_TITLE.test(topic)) return 'overig';
-  if (executes || isRecoveryProject) return 'uitvoering';
-  if (kind === 'ontwerpdecreet' || kind === 'ontwerpbesluit') return 'definitieve-goedkeuring';
-  return 'overig';
+  if (kind === 'voorontwerp' || kind === 'samenwerkingsakkoord') return { stage: 'principiele-goedkeuring', rule: 'formal-draft' };
+  if (PERSONNEL_TITLE.test(formal) || PERSONNEL_TITLE.test(topic)) return { stage: 'overig', rule: 'personnel' };
+  if (executes) return { stage: 'uitvoering', rule: 'execution' };
+  if (isRecoveryProject) return { stage: 'uitvoering', rule: 'recovery-project' };
+  if (kind === 'ontwerpdecreet' || kind === 'ontwerpbesluit') return { stage: 'definitieve-goedkeuring', rule: 'formal-final' };
+  return { stage: 'overig', rule: 'none' };
+}
+
+/** Classifies one decision into a {@link DecisionStage}; see the module comment for the rules. */
+export function classifyStage(decision: StageInput): DecisionStage {
+  return explainStage(decision).stage;
 }

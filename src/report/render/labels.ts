@@ -13,7 +13,8 @@ const STATUS_LABELS: Record<CommitmentStatus, string> = {
 };
 
 export function statusLabel(status: CommitmentStatus): string {
-  return STATUS_LABELS[status];
+  // A status outside the taxonomy (a report read from JSON) shows as itself rather than as "undefined".
+  return STATUS_LABELS[status] ?? String(status);
 }
 
 /** "Opgesteld met: …", saying honestly which generator wrote the prose. */

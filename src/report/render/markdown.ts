@@ -4,7 +4,6 @@
 // the examples: a commitments table, parliamentary signals and dossier
 // timelines. The whitespace of the <details> blocks copies the examples byte
 // for byte, because readers and tools already know that shape.
-import type { Dossier } from '../../dossiers/types.js';
 import type { Claim, Commitment, SectionReport, Source } from '../model.js';
 import {
   UnknownCitationError,
@@ -14,6 +13,7 @@ import {
   uniqueKeys,
   type CitationNumbering,
 } from './citations.js';
+import { dossiersWithTimeline, distinctProblemSignals } from './selection.js';
 import { CLOSING_NOTE, NO_DATE_LABEL, generatorLine, statusLabel } from './labels.js';
 import {
   collapseWhitespace,
@@ -59,27 +59,26 @@ function agreementBlock(section: SectionReport['section']): string {
   ].join('\n');
 }
 
-function claimText(claim: Claim, numberOf: ReadonlyMap<string, number>): string {
-  return placeCitations(escapeMarkdown(collapseWhitespace(claim.text)), citationMarks(claim.citations, numberOf));
+function claimText(claim: Claim, numberOf: ReadonlyMap<string, number>, opensParagraph: boolean): string {
+  const text = collapseWhitespace(claim.text);
+  const escaped = opensParagraph ? escapeMarkdownParagraph(text) : escapeMarkdown(text);
+  return placeCitations(escaped, citationMarks(claim.citations, numberOf));
+}
+
+function paragraphText(claims: readonly Claim[], numberOf: ReadonlyMap<string, number>): string {
+  // A claim without text still shows its citations: every numbered reference must be cited somewhere visible.
+  return claims
+    .map((claim, index) => claimText(claim, numberOf, index === 0).trim())
+    .filter((text) => text !== '')
+    .join(' ');
 }
 
 function bodyBlocks(report: SectionReport, numberOf: ReadonlyMap<string, number>): string[] {
   return report.body.map((section) => {
-    const paragraphs = section.paragraphs
-      .map((paragraph) => paragraph.map((claim) => claimText(claim, numberOf)).filter((text) => text !== ''))
-      .filter((claims) => claims.length > 0)
-      .map((claims) => escapeParagraphStart(claims.join(' ')));
+    const paragraphs = section.paragraphs.map((claims) => paragraphText(claims, numberOf)).filter((text) => text !== '');
     // As in the first example: the heading directly followed by its first paragraph.
-    return [`## ${escapeMarkdown(collapseWhitespace(section.heading))}`, paragraphs.join('\n\n')].filter((part) => part !== '').join('\n');
+    return [`## ${escapeMarkdown(collapseWhitespace(section.heading))}`, ...(paragraphs.length > 0 ? [paragraphs.join('\n\n')] : [])].join('\n');
   });
-}
-
-/** Escapes a paragraph's first characters when they would read as a heading or list (the rest is escaped already). */
-function escapeParagraphStart(paragraph: string): string {
-  const match = /^[^\s]+/.exec(paragraph);
-  if (!match) return paragraph;
-  const head = escapeMarkdownParagraph(match[0].replace(/\\(.)/g, '$1'));
-  return head + paragraph.slice(match[0].length);
 }
 
 function commitmentRow(commitment: Commitment, index: number, numberOf: ReadonlyMap<string, number>): string {
@@ -91,22 +90,6 @@ function commitmentRow(commitment: Commitment, index: number, numberOf: Readonly
   return `| ${index + 1} | ${text} | ${statusLabel(commitment.status)} | ${reason} |`;
 }
 
-/** Distinct signals in order: the same quote found for two commitments is shown once. */
-function problemSignals(commitments: readonly Commitment[]): { sourceKey: string; quote: string }[] {
-  const seen = new Set<string>();
-  const signals: { sourceKey: string; quote: string }[] = [];
-  for (const commitment of commitments) {
-    for (const problem of commitment.problems) {
-      const quote = collapseWhitespace(problem.quote);
-      const id = `${problem.sourceKey}\u0000${quote}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      signals.push({ sourceKey: problem.sourceKey, quote });
-    }
-  }
-  return signals;
-}
-
 function commitmentsBlock(report: SectionReport, numberOf: ReadonlyMap<string, number>): string {
   if (report.commitments.length === 0) return '## Engagementen\nIn deze sectie werden geen concrete engagementen herkend.';
   const table = [
@@ -114,15 +97,10 @@ function commitmentsBlock(report: SectionReport, numberOf: ReadonlyMap<string, n
     '| --- | --- | --- | --- |',
     ...report.commitments.map((commitment, index) => commitmentRow(commitment, index, numberOf)),
   ].join('\n');
-  const signals = problemSignals(report.commitments).map(
+  const signals = distinctProblemSignals(report.commitments).map(
     (signal) => `⚠ Signaal uit het parlement: “${escapeMarkdown(signal.quote)}” ${citationMarks([signal.sourceKey], numberOf)}`,
   );
   return ['## Engagementen', table, ...signals].join('\n\n');
-}
-
-/** Dossiers with a timeline worth showing: two or more steps. */
-export function dossiersWithTimeline(dossiers: readonly Dossier[]): Dossier[] {
-  return dossiers.filter((dossier) => dossier.steps.length >= 2);
 }
 
 function dossiersBlock(report: SectionReport, numberOf: ReadonlyMap<string, number>): string | null {

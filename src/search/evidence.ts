@@ -1,0 +1,96 @@
+// Evidence for a piece of agreement text: the retrieved documents that share
+// enough *distinctive* vocabulary with it. Retrieval ranks; this decides what
+// may be cited. A document that only shares generic words ("decreet",
+// "Vlaamse Regering", "subsidie") with a commitment is not evidence for it.
+import { idf } from './bm25.js';
+import { search, type IndexedDoc, type SearchFilters } from './engine.js';
+import type { LoadedSearch } from './persisted.js';
+
+export interface EvidenceHit {
+  doc: IndexedDoc;
+  index: number;
+  /** Fused retrieval score. */
+  score: number;
+  /** Distinctive query terms the document contains, rarest first. */
+  sharedTerms: string[];
+  /** Sum of the shared distinctive terms' idf: how much specific vocabulary backs the match. */
+  support: number;
+}
+
+export interface EvidenceOptions extends SearchFilters {
+  /** Retrieval depth to consider. */
+  candidates: number;
+  /** Evidence kept at most. */
+  max: number;
+  /** Minimum summed weight of shared distinctive terms (about two uncommon words). */
+  minSupport: number;
+  /** Minimum score relative to the best candidate. */
+  minRelativeScore: number;
+}
+
+export const defaultEvidenceOptions: EvidenceOptions = {
+  candidates: 30,
+  max: 6,
+  minSupport: 10,
+  minRelativeScore: 0.3,
+};
+
+/** Terms found in more than this share of documents are too common to count as distinctive. */
+const MAX_DISTINCTIVE_DF_SHARE = 0.05;
+
+/** Whether document `doc` contains term `termId`: binary search in the term's (doc-ordered) postings. */
+function contains(loaded: LoadedSearch, termId: number, doc: number): boolean {
+  const { postingsStart, postingDocs } = loaded.index.bm25;
+  let lo = postingsStart[termId]!;
+  let hi = postingsStart[termId + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const value = postingDocs[mid]!;
+    if (value === doc) return true;
+    if (value < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Weight of a compound's component in the support: its parts say less than the word itself. */
+const COMPONENT_SUPPORT = 0.5;
+
+/**
+ * The query's distinctive terms: known to the index, not generic, not too
+ * common. `weight` is the term's idf, halved when the term only occurs as a
+ * compound component, so that one word never counts as several.
+ */
+export function distinctiveTerms(loaded: LoadedSearch, text: string): Map<string, { termId: number; weight: number }> {
+  const { bm25 } = loaded.index;
+  const out = new Map<string, { termId: number; weight: number }>();
+  for (const [term, occurrences] of loaded.analysis.analyser.weightedTerms(text, COMPONENT_SUPPORT)) {
+    if (loaded.analysis.genericTerms.has(term)) continue;
+    const termId = bm25.termIds.get(term);
+    if (termId === undefined || bm25.df[termId]! > bm25.docCount * MAX_DISTINCTIVE_DF_SHARE) continue;
+    out.set(term, { termId, weight: idf(bm25, termId) * Math.min(1, occurrences) });
+  }
+  return out;
+}
+
+export function findEvidence(loaded: LoadedSearch, text: string, options: Partial<EvidenceOptions> = {}): EvidenceHit[] {
+  const settings = { ...defaultEvidenceOptions, ...options };
+  const hits = search(loaded.index, text, loaded.analysis.analyser, {
+    ...settings,
+    k: settings.candidates,
+    genericTerms: loaded.analysis.genericTerms,
+    passages: loaded.analysis.passages,
+  });
+  const best = hits[0]?.score ?? 0;
+  const terms = [...distinctiveTerms(loaded, text)].sort((a, b) => b[1].weight - a[1].weight);
+  const kept: EvidenceHit[] = [];
+  for (const hit of hits) {
+    if (hit.score < best * settings.minRelativeScore) break;
+    const shared = terms.filter(([, t]) => contains(loaded, t.termId, hit.index));
+    const support = shared.reduce((sum, [, t]) => sum + t.weight, 0);
+    if (support < settings.minSupport) continue;
+    kept.push({ ...hit, sharedTerms: shared.map(([term]) => term), support });
+    if (kept.length === settings.max) break;
+  }
+  return kept;
+}
