@@ -68,6 +68,7 @@ export function extractCommitments(sectionId: string, text: string): ExtractedCo
     ...classifySentence(unit.text, { listItem: startsListItem(text, unit.start) }),
   }));
   inheritFromListLeads(text, classified);
+  inheritPronounSubjects(classified);
 
   const commitments: CommitmentSpan[] = [];
   const context: CommitmentSpan[] = [];
@@ -162,12 +163,15 @@ function sentenceCue(sentence: string, listItem: boolean): SentenceCue {
 
   const we = weCue(tokens);
   if (we !== null) return we;
-  const government = governmentCue(tokens);
+  const government = governmentCue(tokens) ?? agencyCue(sentence, tokens);
   if (government !== null) return government;
-  if (hasFuture(tokens)) return 'future';
+  if (INTENTION_PHRASE.test(sentence)) return 'intention';
+  const trend = isTrend(tokens);
+  if (!trend && hasFuture(tokens)) return 'future';
   if (THERE_WILL_BE.test(sentence)) return 'there-will-be';
+  if (DEADLINE.test(sentence)) return 'target';
   if (isNormative(tokens)) return TARGET.test(sentence) ? 'target' : 'normative';
-  if (hasMainClausePassive(tokens)) return 'passive';
+  if (!trend && hasMainClausePassive(tokens)) return 'passive';
   if (GIVEN_TASK.test(sentence)) return 'government-action';
   if (listItem && ACTION_ITEM_START.test(sentence) && !PLURAL_NOUN_STARTS.test(sentence)) return 'action-item';
   return 'none';
@@ -189,7 +193,7 @@ const CLAUSE_OPENERS: ReadonlySet<string> = new Set([',', ';', ':', '(', '–', 
 const SUBORDINATORS: ReadonlySet<string> = new Set(
   (
     'dat zodat opdat waarbij waardoor waarmee waarin waarvoor waarop waaraan hoe wat wie die als indien ' +
-    'wanneer omdat aangezien waar zoals terwijl nadat voordat tenzij zolang of om doordat hoewel zodra ' +
+    'wanneer omdat aangezien waar terwijl nadat voordat tenzij zolang om doordat hoewel zodra ' +
     'totdat welke waarover vanwaar naargelang'
   ).split(' '),
 );
@@ -215,7 +219,8 @@ const STATE_VERBS: ReadonlySet<string> = new Set(
     'beseffen beseft kunnen kan mogen mag zien ziet erkennen erkent kennen kent beschikken beschikt ' +
     'bevinden bevindt staan staat tellen telt scoren scoort functioneren functioneert verwachten verwacht ' +
     'hopen hoopt betreuren betreurt beschouwen beschouwt merken merkt stellen stelt delen deelt ' +
-    'onderschrijven onderschrijft herhalen herhaalt bevestigen bevestigt behoren behoort werd werden'
+    'onderschrijven onderschrijft herhalen herhaalt bevestigen bevestigt behoren behoort werd werden ' +
+    'krijgen krijgt verkrijgen verkrijgt hechten hecht'
   ).split(' '),
 );
 
@@ -226,6 +231,8 @@ function isStateUse(verb: string, following: readonly string[]): boolean {
   if (verb === 'stellen' || verb === 'stelt') return next.includes('vast') || next.includes('vaststellen'); // "stellen ... op" is an action
   if (verb === 'staan' || verb === 'staat') return !next.includes('garant') && !next.includes('klaar');
   if (verb === 'gaan' || verb === 'gaat') return isVisionGo(following);
+  if (verb === 'zien' || verb === 'ziet') return !following.slice(0, 4).includes('toe'); // "ziet erop toe dat" supervises
+  if (verb === 'spelen' || verb === 'speelt') return following.some((word) => /rol$/.test(word)); // "speelt een voortrekkersrol"; not "spelen ... uit"
   return STATE_VERBS.has(verb);
 }
 
@@ -274,11 +281,33 @@ const GOVERNMENT_SUBJECTS: readonly (readonly string[])[] = [
   ['de', 'regering'],
   ['de', 'minister'],
   ['de', 'overheid'],
+  ['het', 'vlaams', 'gewest'],
+  ['het', 'vlaamse', 'gewest'],
+  ['de', 'vlaamse', 'gemeenschap'],
   ['vlaanderen'],
 ];
 
-// Agencies and bodies that the agreement gives tasks: "VLAIO monitort ...", "De VDAB zet in op ...".
-const AGENCY_SUBJECT = /^(?:De |Het )?(?:\p{Lu}{2,}[\p{Lu}\p{N}\-]*)(?: Vlaanderen)? (\p{Ll}+t)\b/u;
+// Flemish agencies named by their acronym at the start of a sentence: "VLAIO monitort ...",
+// "De VDAB werkt hiervoor een aangepaste strategie uit", "NADO Vlaanderen moderniseert ...".
+// The agreement gives them tasks; international bodies are not Flemish actors.
+const AGENCY_SUBJECT = /^(?:De |Het )?(\p{Lu}{2,}[\p{Lu}\p{N}-]*|De Lijn)(?: Vlaanderen)? (\p{Ll}+)\b/u;
+const NOT_FLEMISH_AGENCIES: ReadonlySet<string> = new Set(
+  'EU VN VS VK OESO IMF NAVO EIB CEB WHO WTO NMBS AI ICT KMO O&O'.split(' '),
+);
+
+function agencyCue(sentence: string, tokens: readonly string[]): SentenceCue | null {
+  const match = AGENCY_SUBJECT.exec(sentence);
+  if (match === null || NOT_FLEMISH_AGENCIES.has(match[1] ?? '')) return null;
+  const verb = (match[2] ?? '').toLowerCase();
+  const following = tokens.slice(tokens.indexOf(verb) + 1);
+  if (!looksFinite(verb) || PAST_IN_T.has(verb) || verb === 'moet' || verb === 'dient') return null;
+  if (isStateUse(verb, following)) return null;
+  if (verb === 'zal') return 'future';
+  if (verb === 'wil' || verb === 'wenst') return 'intention';
+  return 'government-action';
+}
+
+const PAST_IN_T: ReadonlySet<string> = new Set('bracht dacht zocht kocht mocht wist'.split(' '));
 
 function governmentCue(tokens: readonly string[]): SentenceCue | null {
   for (let i = 0; i < tokens.length; i++) {
@@ -297,7 +326,7 @@ function governmentCue(tokens: readonly string[]): SentenceCue | null {
       }
       verb = tokens[after];
       following = tokens.slice(after + 1);
-    } else if (looksFinite(before) && !isSubordinatorAt(tokens, i - 2)) {
+    } else if (looksFinite(before) && !PREPOSITIONS.has(before ?? '') && !isSubordinatorAt(tokens, i - 2)) {
       verb = before; // inversion: "Vanuit zijn bevoegdheden werkt Vlaanderen ..."
       following = tokens.slice(i + subject.length);
     } else {
@@ -325,16 +354,51 @@ const NOT_VERBS_IN_T: ReadonlySet<string> = new Set(
   'met tot uit dat wat niet ook heel net want toch echt zelfs meest minst best eerst laatst vast recht'.split(' '),
 );
 
+// "Het is de vaste intentie van de Vlaamse regering om ...", "Het is onze ambitie dat ..." (not "niet de bedoeling").
+const INTENTION_PHRASE =
+  /\b(?:is|blijft) (?:het )?(?:evenwel |ook |dan ook )?(?:de |onze |haar )(?:vaste |uitdrukkelijke |duidelijke )?(?:intentie|ambitie|bedoeling)\b/u;
+
+// A dated deadline promises a result: "Ten laatste vóór 2035 rijden alle bussen ... emissievrij".
+const DEADLINE = /\b(?:[Tt]egen|[Tt]en laatste(?: in| vóór| voor| tegen| op)?|[Uu]iterlijk(?: in| tegen| op)?)(?: (?:eind|begin|midden))? (?:\d{1,2} \p{Ll}+ )?20[2-4]\d\b/u;
+
+// "wordt steeds belangrijker", "zal ook steeds sterker worden", "worden steeds grotere hoeveelheden ...":
+// a trend described, not a measure.
+function isTrend(tokens: readonly string[]): boolean {
+  return tokens.some(
+    (token, i) =>
+      (token === 'steeds' || token === 'almaar' || token === 'alsmaal' || token === 'alsmaar') &&
+      /^\p{L}{3,}(?:er|ere)$/u.test(tokens[i + 1] ?? ''),
+  );
+}
+
+// "Dit zal leiden tot ...", "Evenzeer zal de kwaliteit van het leven stijgen": a predicted effect, not a measure.
+const EFFECT_VERBS: ReadonlySet<string> = new Set(
+  'leiden bijdragen stijgen dalen toenemen afnemen verbeteren ontstaan veranderen groeien functioneren'.split(' '),
+);
+
 function hasFuture(tokens: readonly string[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token !== 'zal' && token !== 'zullen') continue;
+    if (i === 1 && (tokens[0] === 'het' || tokens[0] === 'dit' || tokens[0] === 'dat')) continue;
+    const clause = clauseAfter(tokens, i);
+    if (clause.some((word) => EFFECT_VERBS.has(word))) continue;
     // "... zodat het zal ..." describes an effect; the main clause decides then.
     const clauseStart = lastClauseStart(tokens, i);
     if (clauseStart > 0) continue;
     return true;
   }
   return false;
+}
+
+function clauseAfter(tokens: readonly string[], index: number): string[] {
+  const clause: string[] = [];
+  for (let i = index + 1; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    if (token === ',' || token === ';' || token === ':' || isSubordinatorAt(tokens, i)) break;
+    clause.push(token);
+  }
+  return clause;
 }
 
 function lastClauseStart(tokens: readonly string[], index: number): number {
@@ -348,8 +412,11 @@ function lastClauseStart(tokens: readonly string[], index: number): number {
 const THERE_WILL_BE = /(?:^|[,;:] |\b(?:Zo|Daarom|Hiervoor|Daarnaast|Ook|Tevens|Bovendien|Verder|Voortaan|Daarbij) )(?:[Ee]r (?:komt|komen)\b|(?:komt|komen) er\b)/u;
 
 // Normative sentences: "moet(en)", "dient/dienen ... te" (without the government as subject, which weCue/governmentCue catch first).
+// Only a modal of the main clause counts: "..., dat door de inburgeraar moet worden ondertekend" does not.
 function isNormative(tokens: readonly string[]): boolean {
-  return tokens.some((token) => token === 'moet' || token === 'moeten' || token === 'dient' || token === 'dienen');
+  return tokens.some(
+    (token, i) => (token === 'moet' || token === 'moeten' || token === 'dient' || token === 'dienen') && lastClauseStart(tokens, i) === -1,
+  );
 }
 
 // A measurable target turns a normative sentence into a commitment.
@@ -364,9 +431,13 @@ function hasMainClausePassive(tokens: readonly string[]): boolean {
     if (token !== 'wordt' && token !== 'worden') continue;
     const clauseStart = lastClauseStart(tokens, i);
     if (clauseStart !== -1) continue; // inside a subordinate clause
-    if (i + 1 >= tokens.length || /^[,;:)]$/.test(tokens[i + 1] ?? '')) continue; // clause-final auxiliary
+    const next = tokens[i + 1];
+    // A clause-final auxiliary ("..., die besproken worden, ..."); a comma right after a
+    // second-position "wordt" only opens an inserted phrase ("Hierin wordt, voor ..., een termijn vastgelegd").
+    if (next === undefined || /^[;:)]$/.test(next) || (next === ',' && i > 3)) continue;
     if (token === 'worden' && !hasVerbBefore(tokens, i)) continue;
     if (isConsequence(tokens)) continue;
+    if (DESCRIPTIVE_PARTICIPLES.has(tokens[i + 1] ?? '')) continue;
     return true;
   }
   return false;
@@ -377,6 +448,11 @@ function hasMainClausePassive(tokens: readonly string[]): boolean {
 function hasVerbBefore(tokens: readonly string[], index: number): boolean {
   return !tokens.slice(0, index).some((token) => token === 'moet' || token === 'moeten' || token === 'kan' || token === 'kunnen' || token === 'mag' || token === 'mogen');
 }
+
+// "Vlaanderen wordt gekenmerkt door ...": a passive that describes rather than promises.
+const DESCRIPTIVE_PARTICIPLES: ReadonlySet<string> = new Set(
+  'gekenmerkt geconfronteerd beschouwd gezien bedreigd beïnvloed verstaan genoemd gedomineerd omschreven gedefinieerd ervaren'.split(' '),
+);
 
 // "Op die manier wordt de planlast verhoogd": an effect described, not a measure.
 function isConsequence(tokens: readonly string[]): boolean {
@@ -422,6 +498,23 @@ function inheritFromListLeads(text: string, classified: Array<{ unit: Unit; comm
 
 // True when `offset` starts a bullet or numbered item: only a list marker or an enumerator
 // ("- ", "1. ", "a) ", or the bare "1 " of numbered paragraphs) precedes it on its line.
+// "Ze zet ook in op ...", "Zij vraagt ...": the pronoun continues the government subject of the sentence before.
+function inheritPronounSubjects(classified: Array<{ unit: Unit; commitment: boolean; cue: SentenceCue }>): void {
+  for (let i = 1; i < classified.length; i++) {
+    const entry = classified[i];
+    const previous = classified[i - 1];
+    if (entry === undefined || previous === undefined || entry.commitment) continue;
+    if (!GOVERNMENT_CUES.has(previous.cue) || !PRONOUN_SUBJECT.test(entry.unit.text)) continue;
+    const verb = PRONOUN_SUBJECT.exec(entry.unit.text)?.[1]?.toLowerCase() ?? '';
+    if (STATE_VERBS.has(verb)) continue;
+    entry.commitment = true;
+    entry.cue = 'government-action';
+  }
+}
+
+const GOVERNMENT_CUES: ReadonlySet<SentenceCue> = new Set<SentenceCue>(['government-action', 'intention', 'future']);
+const PRONOUN_SUBJECT = /^(?:Ze|Zij) (\p{Ll}+t)\b/u;
+
 function startsListItem(text: string, offset: number): boolean {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const prefix = text.slice(lineStart, offset);

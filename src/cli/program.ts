@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError, RuntimeFailure, errorMessage } from '../errors.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerIngestCommand } from './commands/ingest.js';
+import { registerReportCommands } from './commands/report.js';
 import { registerSearchCommands } from './commands/search.js';
 import type { Output } from './output.js';
 import { processOutput } from './output.js';
@@ -17,6 +18,7 @@ export function buildProgram(out: Output): Command {
   registerIngestCommand(program, out);
   registerDocumentCommands(program, out);
   registerSearchCommands(program, out);
+  registerReportCommands(program, out);
   return program;
 }
 

@@ -1,12 +1,13 @@
 import cliProgress from 'cli-progress';
 import type { Progress } from '../ingest/progress.js';
+import type { Output } from './output.js';
 
 /**
  * Progress on stderr: a live bar on a terminal, plain step lines otherwise
  * (CI logs and pipes get one line per step instead of carriage-return noise).
  */
-export function stderrProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
-  const interactive = Boolean(stream.isTTY);
+export function stderrProgress(out: Output, stream: NodeJS.WriteStream = process.stderr): Progress {
+  const interactive = out.interactive;
   let bar: cliProgress.SingleBar | null = null;
   let step = '';
   let started = 0;
@@ -35,11 +36,11 @@ export function stderrProgress(stream: NodeJS.WriteStream = process.stderr): Pro
     },
     finish(result) {
       stopBar();
-      stream.write(`${step}: ${result} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+      out.stderr(`${step}: ${result} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
     },
     warn(message) {
-      if (bar) stream.write('\n');
-      stream.write(`waarschuwing: ${message}\n`);
+      if (bar) out.stderr('\n');
+      out.stderr(`waarschuwing: ${message}\n`);
     },
   };
 }

@@ -69,12 +69,16 @@ export function stageRank(stage: DecisionStage): number {
 
 // --- titles -----------------------------------------------------------------
 
-type FormalKind = 'bekrachtiging' | 'voorontwerp' | 'ontwerpdecreet' | 'samenwerkingsakkoord' | 'ontwerpbesluit';
+type FormalKind = 'extern' | 'bekrachtiging' | 'voorontwerp' | 'ontwerpdecreet' | 'samenwerkingsakkoord' | 'ontwerpbesluit';
 
 // What a formal title announces. Formal titles may carry a topic before the
 // legal form ("Afschaffing retroactief recht ... Voorontwerp van besluit ..."),
 // so the earliest form anywhere in the title counts, not only at its start.
+// Ties go to the earlier entry: "Voorontwerp van koninklijk besluit" is a
+// federal text the government gives its position on ('extern'), not a
+// Flemish draft.
 const FORMAL_KINDS: readonly (readonly [RegExp, FormalKind])[] = [
+  [/\b(?:voor)?ontwerp(?:en)? (?:van )?(?:een )?(?:koninklijk(?:e)? (?:wijzigings)?besluit|wet|ordonnantie|resolutie)\b|\bvoorontwerp besluit van de (?:brusselse|waalse)\b|\b(?:wetsontwerp|wetsvoorstel|voorstel van (?:wet|resolutie|decreet|bijzonder decreet))\b/, 'extern'],
   [/\bbekrachtiging en afkondiging\b/, 'bekrachtiging'],
   [/\bvoorontwerp(?:en)?\b|\bvoorontwerp(?:decreet|besluit)\b|\bprincipiele goedkeuring\b/, 'voorontwerp'],
   [/\bontwerp ?(?:programma|instemmings|kader|wijzigings|machtigings)?decre(?:et|ten)\b|\bontwerp(?:en)? van (?:\w+)?decre(?:et|ten)\b/, 'ontwerpdecreet'],
@@ -82,20 +86,39 @@ const FORMAL_KINDS: readonly (readonly [RegExp, FormalKind])[] = [
   [/\bontwerp ?besluit(?:en)?\b|\bontwerp(?:en)? van (?:\w+ )?besluit(?:en)?\b/, 'ontwerpbesluit'],
 ];
 
-function formalKind(foldedTitle: string): FormalKind | null {
+function formalForm(foldedTitle: string): { at: number; kind: FormalKind } | null {
   let best: { at: number; kind: FormalKind } | null = null;
   for (const [pattern, kind] of FORMAL_KINDS) {
     const match = pattern.exec(foldedTitle);
     if (match && (best === null || match.index < best.at)) best = { at: match.index, kind };
   }
-  return best?.kind ?? null;
+  return best;
+}
+
+function formalKind(foldedTitle: string): FormalKind | null {
+  return formalForm(foldedTitle)?.kind ?? null;
+}
+
+/**
+ * The descriptive head of a formal title, before its legal form: "subsidie
+ * restauratie hof ter walle" of "Subsidie restauratie Hof ter Walle
+ * Ontwerpbesluit ...". The legal text after it quotes other acts ("... het
+ * besluit van 7 december 2018 tot financiering van ..."), whose words say
+ * nothing about this decision.
+ */
+function formalHead(foldedTitle: string): string {
+  const form = formalForm(foldedTitle);
+  return form === null ? foldedTitle : foldedTitle.slice(0, form.at);
 }
 
 // A vision, concept note, plan or strategy, also inside compounds
 // ("klimaatstrategie", "waterstofvisie"), but not "televisie", "provisie"
 // ("relanceprovisie"), "revisie", "supervisie", "divisie".
-const VISION_WORDS = /\w*(?:strategie|strategienota|(?<!tele|pro|re|super|di)visie|visienota|conceptnota|actieplan|beleidsplan|actieprogramma|beleidsprogramma|routekaart|masterplan|witboek|groenboek|klimaatplan|energieplan|relanceplan|startnota)(?:en|s)?\b|\bplan van aanpak\b|\bstartbeslissing\b/;
-// "Plan Vlaamse Veerkracht:" is the recovery plan's project prefix: a
+const VISION_WORDS = /\w*(?:strategie|strategienota|(?<!tele|pro|re|super|di)visie|visienota|conceptnota|actieplan|beleidsplan|actieprogramma|beleidsprogramma|routekaart|masterplan|witboek|groenboek|klimaatplan|energieplan|startnota)(?:en|s)?\b|\bplan van aanpak\b|\bstartbeslissing\b|^(?:\w+ )?relanceplan\b/;
+const LEADING_VISION = /^(?:\w+ )?(?:visienota|conceptnota|actieplan|uitgaventoetsing|witboek|groenboek|startnota|beleidsplan|strategienota)\b/;
+// A recovery plan counts only as the title's subject ("Relanceplan voor de
+// toeristische sector"): recovery projects' formal titles all say "in
+// uitvoering van het relanceplan". "Plan Vlaamse Veerkracht:" is the recovery plan's project prefix: a
 // project funded from the plan, not a plan.
 const RECOVERY_PREFIX = /^(?:plan )?vlaamse veerkracht(?: (?:project|dossier|dossiernummer) \d+)?\s*:?\s*/;
 
@@ -108,24 +131,41 @@ const EXECUTION_FORMAL = new RegExp(
     String.raw`|^(?:\w+ )?(?:ontwerp(?:en)? van (?:\w+ )?(?:\w*overeenkomst(?:en)?|addend(?:um|a)|\w*convenant(?:en)?|\w*contract(?:en)?|protocol))\b` +
     String.raw`|^(?:goedkeuring )?(?:toekenning|addendum|\w*convenant|\w*overeenkomst)\b`,
 );
-const EXECUTION_TOPIC = /\w*subsidies?\b|\w*oproep(?:en)?\b|\bcall\b|\b(?:toekenning|herverdeling|herverdelingsbesluit|herschikking|dotatie|toelage|cofinanciering|financiering|besteding|overheidsopdracht|bestek|gunning|relancemiddelen|addend(?:um|a))\b|\w*overeenkomst(?:en)?\b|\w*convenant(?:en)?\b|\w*contract(?:en)?\b|\w+steun\b/;
+const EXECUTION_TOPIC = /\w*subsidies?\b|\w*subsidiering\b|\w*oproep(?:en)?\b|\bcall\b|\b(?:toekenning|herverdeling|herverdelingsbesluit|herschikking|dotatie|toelage|cofinanciering|financiering|besteding|overheidsopdracht|bestek|gunning|relancemiddelen|addend(?:um|a))\b|\w*overeenkomst(?:en)?\b|\w*convenant(?:en)?\b|\w*contract(?:en)?\b|\w+steun\b/;
+const GRANT_RULES = /\b(?:regels|regeling|reglement|voorwaarden|procedure|kader)\b/;
 // Reports to the government stay communications whatever they are about.
-const REPORT_TITLE = /\b(?:rapportering|rapport|verslag|jaarverslag|voortgangsrapport|voortgangsrapportering|eindrapport|schriftelijke vraag|evaluatie|stand van zaken|monitoring|zending|deelname)\b/;
+const REPORT_TITLE = /\b(?:rapportering|rapportage|rapport|verslag|tussentijds|tussentijdse|jaarverslag|voortgangsrapport|voortgangsrapportering|eindrapport|schriftelijke vraag|evaluatie|stand van zaken|monitoring|zending|deelname)\b/;
 
 // Personnel matters are adopted as orders but are no step of any policy file.
-const PERSONNEL_TITLE = /\b(?:tot|houdende|betreffende|over) (?:de |het )?(?:benoeming|aanstelling|ontslag|vervanging van (?:een |de )?(?:lid|leden|bestuurder|voorzitter))\b|\b(?:regeringscommissaris|bedrijfsrevisor|secretaris-generaal|administrateur-generaal|directeur-generaal|personeelsplan|raad van bestuur|bestuursorgaan|onafhankelijke bestuurders?)\b/;
+const PERSONNEL_TITLE = /\b(?:tot|houdende|betreffende|over) (?:de |het )?(?:benoeming|herbenoeming|aanstelling|ontslag|overdracht van (?:de |een )?personeels\w*|vervanging van (?:een |de )?(?:lid|leden|bestuurder|voorzitter))\b|\b(?:regeringscommissaris|bedrijfsrevisor|secretaris-generaal|administrateur-generaal|directeur-generaal|personeelsplan|raad van bestuur|bestuursorgaan|onafhankelijke bestuurders?|personeelsoverdracht|overdracht personeels\w*)\b/;
 
 // --- body ---------------------------------------------------------------------
 
 // Sentences that tell history ("Op 17 juli 2020 hechtte de Vlaamse Regering
-// haar principiële goedkeuring ...") or the future ("Eenmaal dit besluit
-// definitief is goedgekeurd ...") do not say what is decided now.
-const NOT_NOW = /\b(?:hechtte|keurde|stelde|besliste|wijzigde|legde|kende|nam|gaf|werd|werden|was|waren|eenmaal|zodra|nadat|later|zal|zullen|wordt (?:definitief|principieel)|worden (?:definitief|principieel)|volgt|met het oog op|na de (?:definitieve|principiele)|voor de (?:definitieve|principiele)|tot (?:een )?definitieve)\b|\bheeft\b[^.]*\b(?:goedgekeurd|gehecht|vastgesteld|gewijzigd)\b/;
+// haar principiële goedkeuring ...") or a condition ("Eenmaal dit besluit
+// definitief is goedgekeurd ...") do not say what is decided now. Clauses
+// such as "met het oog op" or "die zullen gelden vanaf" are no reason to skip
+// a sentence: "Met het oog op de fusie ... hecht de Vlaamse Regering haar
+// principiële goedkeuring" is the act itself.
+const PAST_OR_CONDITION = /\b(?:hechtte|keurde|stelde|besliste|wijzigde|legde|kende|nam|gaf|werd|werden|eenmaal|zodra|nadat)\b|\bheeft\b[^.]*\b(?:goedgekeurd|gehecht|vastgesteld|gewijzigd)\b/;
+// Future without a present act: "Na deze adviesronde zal ze een definitieve
+// standpuntbepaling overmaken".
+const FUTURE = /\b(?:zal|zullen)\b/;
+const PRESENT_ACT = /\b(?:keurt|hecht|wijzigt|beslist|legt|stelt|richt|verlengt|voert|regelt|bepaalt|geeft|neemt|kent|past|verleent|machtigt)\b/;
 
-const RATIFICATION_BODY = /\bbekrachtig(?:t|ing|en)\b/;
+function isNow(sentence: string): boolean {
+  if (PAST_OR_CONDITION.test(sentence)) return false;
+  return !FUTURE.test(sentence) || PRESENT_ACT.test(sentence);
+}
+
+const RATIFICATION_BODY = /\bbekrachtiging en afkondiging\b|\bbekrachtigt en kondigt\b|\bbekrachtiging van (?:het|dit) (?:\w+)?decreet\b|\bbekrachtigt (?:het|dit) (?:\w+)?decreet\b/;
+// Second principled approval, after advice. "opnieuw" alone counts when the
+// formal title is a voorontwerp (see explainStage).
 const SECOND_APPROVAL = /\b(?:opnieuw|nogmaals|tweede (?:keer |maal )?)\b[^.]*\bprincipi(?:eel|ele)\b|\bprincipi(?:eel|ele)\b[^.]*\b(?:opnieuw|nogmaals|tweede keer|tweede maal)\b|\btweede principiele\b/;
 const FIRST_APPROVAL = /\bprincipi(?:eel|ele)\b|\bvoorlopig(?:e)? (?:vast|vaststelling|aanduiding|aan te duiden|goedkeuring)\b|\bvoorlopig(?:e)?\b[^.]*\b(?:vast|aan)\b/;
-const FINAL_APPROVAL = /\bdefinitie(?:f|ve)\b/;
+// "wijzigt definitief", "hecht haar definitieve goedkeuring", "tot definitieve
+// vaststelling"; not "een definitief ondersteuningsmodel" (a noun's adjective).
+const FINAL_APPROVAL = /\b(?<!een |het )definitief\b|\bdefinitieve (?:goedkeuring|vaststelling|aanduiding|afbakening|beslissing|bekrachtiging)\b/;
 // A government act of the present: "de vlaamse regering keurt/hecht/wijzigt
 // ...", also with a pronoun ("Daarom wijzigt ze nu principieel ...").
 const GOVERNMENT = /\b(?:regering|ze|zij)\b/;
@@ -139,12 +179,20 @@ function sentencesOf(foldedBody: string): string[] {
   return foldedBody.split(/(?<=[.!?;])\s+|\n+/);
 }
 
+const AGAIN = /\b(?:opnieuw|nogmaals)\b/;
+
+/** Sentences that say what the government does now. */
+function presentSentences(foldedBody: string): string[] {
+  return sentencesOf(foldedBody).filter((sentence) => GOVERNMENT.test(sentence) && isNow(sentence));
+}
+
 /** The stage verb of the first present-tense government sentence that has one. */
-function stageFromBody(foldedBody: string): BodySignal {
-  for (const sentence of sentencesOf(foldedBody)) {
-    if (!GOVERNMENT.test(sentence) || NOT_NOW.test(sentence)) continue;
-    // "bekrachtigt de Vlaamse datastrategie" endorses a plan; only a decree is ratified.
-    if (RATIFICATION_BODY.test(sentence) && /\bafkondig|\bdecreet\b/.test(sentence)) return 'bekrachtiging';
+function stageFromBody(present: readonly string[]): BodySignal {
+  for (const sentence of present) {
+    // Only a decree is ratified: "bekrachtigt de Vlaamse datastrategie" endorses
+    // a plan, and a "voorontwerp van decreet tot bekrachtiging van sommige
+    // bepalingen" is a draft.
+    if (RATIFICATION_BODY.test(sentence)) return 'bekrachtiging';
     const signals: { at: number; stage: DecisionStage }[] = [];
     const second = SECOND_APPROVAL.exec(sentence);
     const first = FIRST_APPROVAL.exec(sentence);
@@ -161,12 +209,8 @@ function stageFromBody(foldedBody: string): BodySignal {
 }
 
 /** True when a present-tense government sentence grants, allocates or contracts. */
-function bodyExecutes(foldedBody: string): boolean {
-  for (const sentence of sentencesOf(foldedBody)) {
-    if (!GOVERNMENT.test(sentence) || NOT_NOW.test(sentence)) continue;
-    if (EXECUTION_BODY.test(sentence)) return true;
-  }
-  return false;
+function bodyExecutes(present: readonly string[]): boolean {
+  return present.some((sentence) => EXECUTION_BODY.test(sentence));
 }
 
 /** The formal title's first part: "A. Ontwerpbesluit ... B. ..." -> "ontwerpbesluit ...". */
@@ -193,16 +237,35 @@ export function explainStage(decision: StageInput): StageExplanation {
 
   if (kind === 'bekrachtiging') return { stage: 'bekrachtiging', rule: 'title-ratification' };
 
-  const fromBody = stageFromBody(body);
+  const present = presentSentences(body);
+  const fromBody = stageFromBody(present);
   if (fromBody) return { stage: fromBody, rule: 'body' };
+  // Another government's text the Flemish government only gives its position on.
+  if (kind === 'extern') return { stage: 'overig', rule: 'other-government' };
+  // "Na adviezen van de Minaraad en van de SERV wijzigt de Vlaamse Regering opnieuw ..."
+  if (kind === 'voorontwerp' && present.some((sentence) => AGAIN.test(sentence))) {
+    return { stage: 'tweede-principiele-goedkeuring', rule: 'body-again' };
+  }
 
-  const executesByBody = bodyExecutes(body);
-  const executes = EXECUTION_FORMAL.test(formal) || EXECUTION_TOPIC.test(topic) || executesByBody;
+  const executesByBody = bodyExecutes(present);
+  const executesByForm = EXECUTION_FORMAL.test(formal) || executesByBody;
+  // Titles about rules for grants ("regels erkenning en subsidiëring") announce rules, not grants.
+  const titleExecutes = (text: string): boolean => EXECUTION_TOPIC.test(text) && !GRANT_RULES.test(text);
+  const executes = executesByForm || titleExecutes(formalHead(formal)) || titleExecutes(topic);
+  // A title that names a vision or plan first is one, whatever its words
+  // ("Uitgaventoetsing financiering Hoger Onderwijs"), unless the formal
+  // title or the body grants money under it.
+  if (LEADING_VISION.test(topic) && !executesByForm) return { stage: 'visie', rule: 'vision-title' };
+  // A progress report on an action plan informs; it is no new plan.
+  if (isCommunication && REPORT_TITLE.test(topic)) return { stage: 'mededeling', rule: 'communication-report' };
   // "Subsidie ... in het kader van het actieplan X" puts a plan to work.
   if ((VISION_WORDS.test(topic) || VISION_WORDS.test(formal)) && !executes) return { stage: 'visie', rule: 'vision-title' };
   if (isCommunication) {
     // Information to the government; only a grant it is told about changes that.
-    const grant = !REPORT_TITLE.test(topic) && (executesByBody || EXECUTION_FORMAL.test(formal) || /^\w*subsidies?\b/.test(topic));
+    // Communications often carry no body but the formal title of a ministerial
+    // order ("Ontwerp van ministerieel besluit betreffende de toekenning ...").
+    const bodyHead = firstPart(body.slice(0, 300).trim());
+    const grant = executesByBody || EXECUTION_FORMAL.test(formal) || EXECUTION_FORMAL.test(bodyHead) || /^\w*subsidies?\b/.test(topic);
     return grant ? { stage: 'uitvoering', rule: 'communication-grant' } : { stage: 'mededeling', rule: 'communication' };
   }
 

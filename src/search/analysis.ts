@@ -32,11 +32,14 @@ export function createSearchAnalysis(wordFrequencies: ReadonlyMap<string, number
   const passages = (query: string) => {
     const out: string[] = [];
     let current = '';
+    let terms = 0;
     for (const sentence of splitSentences(query)) {
       current = current ? `${current} ${sentence}` : sentence;
-      if (analyser.terms(current).length >= MIN_PASSAGE_TERMS) {
+      terms += analyser.terms(sentence).length;
+      if (terms >= MIN_PASSAGE_TERMS) {
         out.push(current);
         current = '';
+        terms = 0;
       }
     }
     if (current) out.push(current);

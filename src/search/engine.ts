@@ -2,7 +2,7 @@
 // parliament documents, with long queries split into passages, every list
 // fused into one ranking.
 import { buildBm25Index, scoreBm25, type Bm25Index, type Bm25Params } from './bm25.js';
-import { buildLsaModel, embedQuery, scoreDense, type LsaModel } from './lsa.js';
+import { buildLsaModel, embedQuery, scoreDenseMany, type LsaModel } from './lsa.js';
 import { reciprocalRankFusion, scoreFusion, topK, type Ranked } from './ranking.js';
 
 export type SearchDocType = 'decision' | 'parliament';
@@ -124,47 +124,50 @@ const COMPONENT_WEIGHT = 0.5;
  */
 const DENSE_FULL_WEIGHT_TERMS = 10;
 
-/** The rankings one piece of query text contributes: lexical and/or dense, each with its fusion weight. */
-function rankText(
+/**
+ * The rankings a query contributes: for the whole text and, when splitting, for
+ * each passage; lexical and/or dense lists, each with its fusion weight.
+ */
+function rankTexts(
   index: SearchIndex,
-  text: string,
+  texts: { text: string; weight: number }[],
   analyser: TermAnalyser,
   options: SearchOptions,
   mode: RetrievalMode,
   accept?: (doc: number) => boolean,
 ): { ranking: Ranked[]; weight: number }[] {
   const lists: { ranking: Ranked[]; weight: number }[] = [];
-  const terms = analyser.terms(text);
-  if (terms.length === 0) return lists;
-  if (mode.lexical) {
+  const dense: { vector: Float32Array; weight: number }[] = [];
+  for (const { text, weight } of texts) {
     const bag = analyser.weightedTerms(text, COMPONENT_WEIGHT);
-    if (options.genericTerms) for (const [t, n] of bag) if (options.genericTerms.has(t)) bag.set(t, n * GENERIC_TERM_WEIGHT);
-    lists.push({ ranking: topK(scoreBm25(index.bm25, bag), LIST_DEPTH, accept), weight: 1 });
+    if (bag.size === 0) continue;
+    if (mode.lexical) {
+      const lexical = new Map(bag);
+      if (options.genericTerms) for (const [t, n] of lexical) if (options.genericTerms.has(t)) lexical.set(t, n * GENERIC_TERM_WEIGHT);
+      lists.push({ ranking: topK(scoreBm25(index.bm25, lexical), LIST_DEPTH, accept), weight });
+    }
+    if (mode.dense) {
+      const vector = embedQuery(index.lsa, bag, index.lsaTermIndex);
+      if (vector) dense.push({ vector, weight: weight * (mode.lexical ? Math.min(1, bag.size / DENSE_FULL_WEIGHT_TERMS) : 1) });
+    }
   }
-  if (mode.dense) {
-    const vector = embedQuery(index.lsa, terms, index.lsaTermIndex);
-    const weight = mode.lexical ? Math.min(1, new Set(terms).size / DENSE_FULL_WEIGHT_TERMS) : 1;
-    if (vector) lists.push({ ranking: topK(scoreDense(index.lsa, vector), LIST_DEPTH, accept), weight });
-  }
+  const scores = scoreDenseMany(index.lsa, dense.map((d) => d.vector));
+  dense.forEach(({ weight }, i) => lists.push({ ranking: topK(scores[i]!, LIST_DEPTH, accept), weight }));
   return lists;
 }
 
 export function search(index: SearchIndex, query: string, analyser: TermAnalyser, options: SearchOptions): SearchHit[] {
   const mode = options.mode ?? hybridMode;
   const accept = accepts(index, options);
-  const whole = rankText(index, query, analyser, options, mode, accept);
-  const lists = whole;
+  const texts = [{ text: query, weight: 1 }];
   if (mode.split && options.passages) {
     const passages = options.passages(query);
-    if (passages.length > 1) {
-      // Passages together weigh as much as the whole query, so many passages do not drown it.
-      const weight = 1 / Math.sqrt(passages.length);
-      for (const passage of passages) {
-        for (const list of rankText(index, passage, analyser, options, mode, accept)) lists.push({ ranking: list.ranking, weight: list.weight * weight });
-      }
-    }
+    // Passages together weigh as much as the whole query, so many passages do not drown it.
+    if (passages.length > 1) for (const text of passages) texts.push({ text, weight: 1 / Math.sqrt(passages.length) });
   }
+  const lists = rankTexts(index, texts, analyser, options, mode, accept);
   const fuse = options.fusion === 'rank' ? reciprocalRankFusion : scoreFusion;
+  if (lists.length === 0) return [];
   const fused = lists.length === 1 ? lists[0]!.ranking : fuse(lists);
   return fused.slice(0, options.k).map(({ doc, score }) => ({ doc: index.docs[doc]!, index: doc, score }));
 }

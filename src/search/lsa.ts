@@ -267,19 +267,26 @@ export function buildLsaModel(
 
 /** Sublinear, unit-length TF-IDF of a term list over a vocabulary: [column, weight] pairs. */
 export function tfidfVector(terms: readonly string[], termIndex: ReadonlyMap<string, number>, idf: Float32Array): [number, number][] {
-  const tf = new Map<number, number>();
-  for (const t of terms) {
-    const c = termIndex.get(t);
-    if (c !== undefined) tf.set(c, (tf.get(c) ?? 0) + 1);
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return weightedTfidf(tf, termIndex, idf);
+}
+
+/** Like {@link tfidfVector} for a bag of (possibly fractional) term weights. */
+function weightedTfidf(bag: ReadonlyMap<string, number>, termIndex: ReadonlyMap<string, number>, idf: Float32Array): [number, number][] {
+  const row: [number, number][] = [];
+  for (const [term, n] of bag) {
+    const c = termIndex.get(term);
+    if (c === undefined || !(n > 0)) continue;
+    row.push([c, (n >= 1 ? 1 + Math.log(n) : n) * idf[c]!]);
   }
-  const row = [...tf].map(([c, n]): [number, number] => [c, (1 + Math.log(n)) * idf[c]!]);
   const norm = Math.sqrt(row.reduce((s, [, w]) => s + w * w, 0)) || 1;
   return row.map(([c, w]) => [c, w / norm]);
 }
 
-/** Projects analysed query terms into the model's space (unit length); null when no term is known. */
-export function embedQuery(model: LsaModel, terms: readonly string[], termIndex: ReadonlyMap<string, number>): Float32Array | null {
-  const row = tfidfVector(terms, termIndex, model.idf);
+/** Projects a bag of query terms into the model's space (unit length); null when no term is known. */
+export function embedQuery(model: LsaModel, bag: ReadonlyMap<string, number>, termIndex: ReadonlyMap<string, number>): Float32Array | null {
+  const row = weightedTfidf(bag, termIndex, model.idf);
   if (row.length === 0) return null;
   const dims = model.dimensions;
   const q = new Float32Array(dims);
@@ -289,13 +296,23 @@ export function embedQuery(model: LsaModel, terms: readonly string[], termIndex:
 }
 
 /** Cosine similarity of a unit query vector with every (unit) document vector. */
-export function scoreDense(model: LsaModel, query: Float32Array, scores = new Float64Array(model.docVectors.length / model.dimensions)): Float64Array {
+export function scoreDense(model: LsaModel, query: Float32Array): Float64Array {
+  return scoreDenseMany(model, [query])[0]!;
+}
+
+/** Scores several query vectors in one pass over the document vectors (they are read once, not once per query). */
+export function scoreDenseMany(model: LsaModel, queries: readonly Float32Array[]): Float64Array[] {
   const dims = model.dimensions;
-  for (let r = 0; r < scores.length; r++) {
-    let dot = 0;
+  const docs = model.docVectors.length / dims;
+  const out = queries.map(() => new Float64Array(docs));
+  for (let r = 0; r < docs; r++) {
     const off = r * dims;
-    for (let d = 0; d < dims; d++) dot += query[d]! * model.docVectors[off + d]!;
-    scores[r] = dot;
+    for (let q = 0; q < queries.length; q++) {
+      const query = queries[q]!;
+      let dot = 0;
+      for (let d = 0; d < dims; d++) dot += query[d]! * model.docVectors[off + d]!;
+      out[q]![r] = dot;
+    }
   }
-  return scores;
+  return out;
 }

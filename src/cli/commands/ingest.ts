@@ -19,7 +19,7 @@ export function registerIngestCommand(program: Command, out: Output): void {
         const run = await ingestDataFolder({
           dataDir: options.data,
           store,
-          progress: options.quiet ? silentProgress : stderrProgress(),
+          progress: options.quiet ? silentProgress : stderrProgress(out),
           derive: deriveAll,
         });
         if (options.json) {

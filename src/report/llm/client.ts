@@ -41,8 +41,8 @@ export type LlmFailureKind =
   | 'truncated'
   | 'filtered';
 
+// Keeps RuntimeFailure's name, so the CLI maps it to exit code 1 like any run-time failure.
 export class LlmRequestError extends RuntimeFailure {
-  override readonly name = 'LlmRequestError';
   constructor(
     message: string,
     readonly kind: LlmFailureKind,

@@ -128,7 +128,7 @@ const INLINE_MARKERS = /\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
  * (model.ts): it must carry a negation. Anything else uncited is an
  * unsupported assertion and is dropped.
  */
-const ABSENCE = /\b(geen|niet|nergens|ontbreekt|ontbreken|onbekend)\b/i;
+const ABSENCE = /\b(geen|niet|niets|nergens|ontbreekt|ontbreken|onbekend)\b/i;
 
 function createRepairer(evidence: NumberedSource[]) {
   const keyOf = new Map(evidence.map((item) => [item.number, item.source.key]));

@@ -60,7 +60,7 @@ const REPORT_SYSTEM = `Je bent een zorgvuldige beleidsanalist voor Beloftemeter,
 
 Regels:
 1. Gebruik uitsluitend het genummerde bewijs uit het bericht. Geen voorkennis, geen andere bronnen, geen aannames.
-2. Elke zin over wat de regering of het parlement deed, heeft in "citations" de nummers van het bewijs dat die zin rechtstreeks staaft, bijvoorbeeld [1, 3]. Citeer alleen nummers uit de lijst; verzin nooit een nummer, titel, datum of bron. Zet geen nummers in "text".
+2. Elke zin heeft in "citations" de nummers van het bewijs dat die zin rechtstreeks staaft, bijvoorbeeld [1, 3]. De enige uitzondering is een zin die vaststelt dat er geen bewijs is (regel 6). Citeer alleen nummers uit de lijst; verzin nooit een nummer, titel, datum of bron. Zet geen nummers in "text".
 3. Citeer per zin alleen bewijs dat die zin echt staaft: liever één treffende bron dan vijf losse.
 4. Wees concreet: noem per engagement wat er beslist is, in welke fase (principiële goedkeuring, definitieve goedkeuring, bekrachtiging, uitvoering, ...) en op welke datum.
 5. Neem de status van elk engagement over zoals opgegeven; beoordeel ze niet opnieuw.
@@ -126,7 +126,7 @@ export function buildReportMessages(input: GeneratorInput, evidence: NumberedSou
 
   lines.push('# Opdracht');
   lines.push(
-    'Schrijf het voortgangsrapport over deze sectie. "Inleiding": één korte alinea met hoeveel engagementen er zijn en hoeveel per status. ' +
+    'Schrijf het voortgangsrapport over deze sectie. "Inleiding": één korte alinea met hoeveel engagementen er zijn en hoeveel per status, met het beslissende bewijs als citatie. ' +
       '"Bevindingen per engagement": één alinea per engagement, in de volgorde E1, E2, ...; begin elke alinea met wat het engagement concreet inhoudt en wat er (niet) gebeurde, met data en fasen. ' +
       '"Conclusie": twee of drie zinnen, alleen over wat het bewijs toont.',
   );
@@ -143,7 +143,7 @@ const ANSWER_SYSTEM = `Je bent een zorgvuldige beleidsanalist voor Beloftemeter,
 
 Regels:
 1. Gebruik uitsluitend het genummerde bewijs uit het bericht. Geen voorkennis, geen andere bronnen, geen aannames.
-2. Elke zin heeft in "citations" de nummers van het bewijs dat die zin rechtstreeks staaft, bijvoorbeeld [2]. Citeer alleen nummers uit de lijst; verzin nooit een nummer, titel, datum of bron. Zet geen nummers in "text".
+2. Elke zin heeft in "citations" de nummers van het bewijs dat die zin rechtstreeks staaft, bijvoorbeeld [2]. De enige uitzondering is een zin die vaststelt wat het bewijs niet zegt (regel 5). Citeer alleen nummers uit de lijst; verzin nooit een nummer, titel, datum of bron. Zet geen nummers in "text".
 3. Wees concreet: wat werd beslist, in welke fase, op welke datum, door wie.
 4. Beantwoordt het bewijs de vraag niet, zet dan "noEvidence": true en "paragraphs": []. Vul niets aan uit eigen kennis.
 5. Beantwoordt het bewijs de vraag maar gedeeltelijk, zeg dan expliciet wat ontbreekt, in een zin met een lege lijst citations.

@@ -72,17 +72,25 @@ function text(value: string): string {
   return escapeHtml(collapseWhitespace(value));
 }
 
-function agreementBlock(section: SectionReport['section']): string {
-  const paragraphs = section.text
+/** The agreement text: blank lines separate paragraphs; a block of "- " lines is a list, as printed in the agreement. */
+function agreementTextHtml(sectionText: string): string {
+  return sectionText
     .split(/\n\s*\n/)
-    .map((paragraph) => collapseWhitespace(paragraph))
-    .filter((paragraph) => paragraph !== '')
-    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+    .map((block) => block.split('\n').map((line) => line.trim()).filter((line) => line !== ''))
+    .filter((lines) => lines.length > 0)
+    .map((lines) =>
+      lines.every((line) => /^[-•]\s/.test(line))
+        ? `<ul>\n${lines.map((line) => `<li>${text(line.replace(/^[-•]\s+/, ''))}</li>`).join('\n')}\n</ul>`
+        : `<p>${text(lines.join(' '))}</p>`,
+    )
     .join('\n');
+}
+
+function agreementBlock(section: SectionReport['section']): string {
   return [
     '<details class="agreement">',
     `<summary>Regeerakkoord, sectie ${text(section.number)} ${text(section.title)}</summary>`,
-    `<blockquote>\n${paragraphs}\n</blockquote>`,
+    `<blockquote>\n${agreementTextHtml(section.text)}\n</blockquote>`,
     '</details>',
   ].join('\n');
 }
@@ -175,11 +183,16 @@ function referencesSection(report: SectionReport, order: readonly string[]): str
   return ['<section>', '<h2 id="referenties">Referenties</h2>', list, '</section>'].join('\n');
 }
 
+/** "2025-01-15" from an ISO timestamp; anything else as it is. */
+function displayDate(timestamp: string): string {
+  return /^\d{4}-\d{2}-\d{2}T/.test(timestamp) ? timestamp.slice(0, 10) : timestamp;
+}
+
 function footer(report: SectionReport): string {
   return [
     '<footer>',
     `<p>${escapeHtml(CLOSING_NOTE)}</p>`,
-    `<p>${escapeHtml(generatorLine(report.generator))}. Opgesteld op <time datetime="${escapeHtml(report.generatedAt)}">${escapeHtml(report.generatedAt)}</time>.</p>`,
+    `<p>${escapeHtml(generatorLine(report.generator))}. Opgesteld op <time datetime="${escapeHtml(report.generatedAt)}">${escapeHtml(displayDate(report.generatedAt))}</time>.</p>`,
     '</footer>',
   ].join('\n');
 }

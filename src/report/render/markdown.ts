@@ -21,6 +21,7 @@ import {
   escapeMarkdown,
   escapeMarkdownParagraph,
   escapeTableCell,
+  escapeTableText,
   markdownLinkDestination,
   placeCitations,
   safeHttpUrl,
@@ -85,7 +86,7 @@ function commitmentRow(commitment: Commitment, index: number, numberOf: Readonly
   const text = escapeTableCell(truncateAtWord(commitment.text, COMMITMENT_TEXT_MAX, '…'));
   const reason = replaceCitationPlaceholders(collapseWhitespace(commitment.reason), numberOf, {
     citation: markdownCitation,
-    text: (plain) => escapeTableCell(plain),
+    text: escapeTableText,
   });
   return `| ${index + 1} | ${text} | ${statusLabel(commitment.status)} | ${reason} |`;
 }
@@ -100,7 +101,7 @@ function commitmentsBlock(report: SectionReport, numberOf: ReadonlyMap<string, n
   const signals = distinctProblemSignals(report.commitments).map(
     (signal) => `⚠ Signaal uit het parlement: “${escapeMarkdown(signal.quote)}” ${citationMarks([signal.sourceKey], numberOf)}`,
   );
-  return ['## Engagementen', table, ...signals].join('\n\n');
+  return [`## Engagementen\n${table}`, ...signals].join('\n\n');
 }
 
 function dossiersBlock(report: SectionReport, numberOf: ReadonlyMap<string, number>): string | null {
@@ -115,7 +116,7 @@ function dossiersBlock(report: SectionReport, numberOf: ReadonlyMap<string, numb
     });
     return [`### ${escapeMarkdown(collapseWhitespace(dossier.title))}`, steps.join('\n')].join('\n');
   });
-  return ['## Dossiers', ...blocks].join('\n\n');
+  return `## Dossiers\n${blocks.join('\n\n')}`;
 }
 
 function closingBlock(report: SectionReport): string {

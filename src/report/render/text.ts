@@ -53,9 +53,14 @@ export function escapeMarkdownParagraph(text: string): string {
   );
 }
 
-/** One Markdown table cell: a single line, pipes escaped. */
+/** Text inside a Markdown table cell: one line, pipes escaped; surrounding spaces are kept (pieces get joined). */
+export function escapeTableText(text: string): string {
+  return escapeMarkdown(text.replace(/\s+/g, ' ')).replace(/\|/g, '\\|');
+}
+
+/** One whole Markdown table cell. */
 export function escapeTableCell(text: string): string {
-  return escapeMarkdown(collapseWhitespace(text)).replace(/\|/g, '\\|');
+  return escapeTableText(collapseWhitespace(text));
 }
 
 /**

@@ -1,0 +1,105 @@
+// `report --all`: every section's report as Markdown and JSON plus an index,
+// resumable (finished sections are skipped) and crash-safe (each file is
+// written to a temporary name and renamed, so a kill never leaves half a file).
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Progress } from '../ingest/progress.js';
+import type { AgreementSection } from '../model/documents.js';
+import { buildSectionReport } from './build.js';
+import type { ReportContext } from './context.js';
+import type { Generator } from './generator.js';
+import type { CommitmentStatus } from './model.js';
+import { renderIndexMarkdown, type IndexEntry } from './render/index-page.js';
+import { renderJson } from './render/json.js';
+import { renderMarkdown } from './render/markdown.js';
+
+export interface BatchOptions {
+  outDir: string;
+  force: boolean;
+  progress: Progress;
+}
+
+export interface BatchResult {
+  written: number;
+  skipped: number;
+  failed: { sectionId: string; message: string }[];
+  counts: Record<CommitmentStatus, number>;
+}
+
+/** Sections that get a report: leaves with their text, and parents for the text they have themselves. */
+export function sectionsToReport(sections: readonly AgreementSection[]): { section: AgreementSection; scope: 'subtree' | 'own' }[] {
+  const parents = new Set(sections.map((s) => s.parentId));
+  const out: { section: AgreementSection; scope: 'subtree' | 'own' }[] = [];
+  for (const section of sections) {
+    if (!parents.has(section.id)) out.push({ section, scope: 'subtree' });
+    else if (section.text.trim()) out.push({ section, scope: 'own' });
+  }
+  return out;
+}
+
+export function writeAtomically(path: string, content: string): void {
+  const temporary = `${path}.tmp-${process.pid}`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, path);
+}
+
+const fileStem = (sectionId: string) => sectionId.replace(/\//g, '__');
+
+const emptyCounts = (): Record<CommitmentStatus, number> => ({ gerealiseerd: 0, 'in-uitvoering': 0, aangekondigd: 0, 'geen-spoor': 0 });
+
+function countsFromJson(path: string): Record<CommitmentStatus, number> {
+  const report = JSON.parse(readFileSync(path, 'utf8')) as { commitments?: { status: CommitmentStatus }[] };
+  const counts = emptyCounts();
+  for (const c of report.commitments ?? []) counts[c.status]++;
+  return counts;
+}
+
+export async function writeAllReports(context: ReportContext, generator: Generator, options: BatchOptions): Promise<BatchResult> {
+  mkdirSync(options.outDir, { recursive: true });
+  const todo = sectionsToReport(context.sections);
+  const result: BatchResult = { written: 0, skipped: 0, failed: [], counts: emptyCounts() };
+  const entries: IndexEntry[] = [];
+  options.progress.start('rapporten', todo.length);
+  for (const [i, { section, scope }] of todo.entries()) {
+    const stem = fileStem(section.id);
+    const mdPath = join(options.outDir, `${stem}.md`);
+    const jsonPath = join(options.outDir, `${stem}.json`);
+    let counts: Record<CommitmentStatus, number>;
+    try {
+      if (!options.force && existsSync(mdPath) && existsSync(jsonPath)) {
+        counts = countsFromJson(jsonPath);
+        result.skipped++;
+      } else {
+        const report = await buildSectionReport(context, section.id, generator, { scope });
+        // JSON last: its presence marks the section as done.
+        writeAtomically(mdPath, renderMarkdown(report));
+        writeAtomically(jsonPath, renderJson(report));
+        counts = emptyCounts();
+        for (const c of report.commitments) counts[c.status]++;
+        result.written++;
+      }
+    } catch (error) {
+      result.failed.push({ sectionId: section.id, message: (error as Error).message });
+      options.progress.warn(`${section.id}: ${(error as Error).message}`);
+      continue;
+    } finally {
+      options.progress.update(i + 1);
+    }
+    for (const status of Object.keys(counts) as CommitmentStatus[]) result.counts[status] += counts[status];
+    entries.push({
+      sectionId: section.id,
+      number: section.number,
+      title: section.title,
+      chapter: section.chapter,
+      part: section.part,
+      statusCounts: counts,
+      file: `${stem}.md`,
+    });
+  }
+  writeAtomically(join(options.outDir, 'index.md'), renderIndexMarkdown(entries));
+  writeAtomically(join(options.outDir, 'index.json'), `${JSON.stringify({ sections: entries, totals: result.counts }, null, 2)}\n`);
+  options.progress.finish(
+    `${result.written} geschreven, ${result.skipped} al klaar${result.failed.length ? `, ${result.failed.length} mislukt` : ''}`,
+  );
+  return result;
+}

@@ -1,0 +1,104 @@
+// Builds the report model for one section: commitments, evidence per
+// commitment, a status per commitment, dossiers, then the prose.
+import { extractCommitments } from '../assess/index.js';
+import { assessCommitment } from '../assess/index.js';
+import { InputError } from '../errors.js';
+import type { Dossier } from '../dossiers/types.js';
+import { sectionFullText } from '../sources/agreement/index.js';
+import { findEvidence } from '../search/evidence.js';
+import type { ReportContext } from './context.js';
+import type { Generator } from './generator.js';
+import type { Commitment, Evidence, SectionReport, Source } from './model.js';
+import { decisionSource, parliamentSource } from './sources.js';
+
+/** Evidence per commitment: few and specific beats many and vague. */
+const EVIDENCE_PER_COMMITMENT = 5;
+
+export interface BuildOptions {
+  /**
+   * `subtree` (default): the section with all its sub-sections. `own`: only the
+   * section's own text, for batch runs where the sub-sections get reports of their own.
+   */
+  scope?: 'subtree' | 'own';
+}
+
+export async function buildSectionReport(
+  context: ReportContext,
+  sectionId: string,
+  generator: Generator,
+  options: BuildOptions = {},
+): Promise<SectionReport> {
+  const section = context.sections.find((s) => s.id === sectionId);
+  if (!section) throw new InputError(`no section with id "${sectionId}" (see "beloftemeter sections")`);
+  const own = options.scope === 'own';
+  const text = own ? section.text : sectionFullText(context.sections, sectionId);
+  const sources = new Map<string, Source>();
+  const dossiers = new Map<string, Dossier>();
+
+  const addSource = async (key: string, type: 'decision' | 'parliament'): Promise<Source | null> => {
+    const known = sources.get(key);
+    if (known) return known;
+    let source: Source | null = null;
+    if (type === 'decision') {
+      const decision = await context.store.decision(key);
+      if (decision) source = decisionSource(decision, context.dossierOf);
+    } else {
+      const doc = await context.store.parliamentDocument(key);
+      if (doc) source = parliamentSource(doc);
+    }
+    if (source) sources.set(key, source);
+    return source;
+  };
+
+  const { commitments: spans } = extractCommitments(sectionId, text);
+  const commitments: Commitment[] = [];
+  for (const span of spans) {
+    // The section title gives a one-sentence commitment its topic ("Herbestemming kerken").
+    const hits = findEvidence(context.search, `${span.text}\n${section.title}`, { max: EVIDENCE_PER_COMMITMENT });
+    const evidence: Evidence[] = [];
+    for (const hit of hits) {
+      const source = await addSource(hit.doc.id, hit.doc.type);
+      if (!source) continue;
+      evidence.push({ sourceKey: source.key, score: hit.score, sharedTerms: hit.sharedTerms });
+      // A later step of the same dossier is evidence of how far it got, even when its wording drifted.
+      const dossier = source.dossierId ? context.dossierOf.get(source.key) : undefined;
+      if (dossier && dossier.steps.length > 1) {
+        dossiers.set(dossier.id, dossier);
+        for (const step of dossier.steps) {
+          if (evidence.some((e) => e.sourceKey === step.decisionId)) continue;
+          if (step.date <= (source.date ?? '')) continue;
+          const later = await addSource(step.decisionId, 'decision');
+          if (later) evidence.push({ sourceKey: later.key, score: hit.score, sharedTerms: hit.sharedTerms });
+        }
+      }
+    }
+    evidence.sort((a, b) => b.score - a.score);
+    const assessment = assessCommitment({
+      commitment: span,
+      evidence,
+      sources,
+      parliamentTexts: context.parliamentTexts,
+    });
+    commitments.push({ ...span, evidence, ...assessment });
+  }
+
+  const model = {
+    section: {
+      id: section.id,
+      number: section.number,
+      title: section.title,
+      part: section.part,
+      chapter: section.chapter,
+      pageStart: section.pageStart,
+      pageEnd: own
+        ? section.pageEnd
+        : Math.max(section.pageEnd, ...context.sections.filter((s) => s.id.startsWith(`${section.id}.`)).map((s) => s.pageEnd)),
+      text,
+    },
+    commitments,
+    dossiers: [...dossiers.values()].sort((a, b) => a.firstDate.localeCompare(b.firstDate)),
+    sources: Object.fromEntries(sources),
+  };
+  const prose = await generator.generate(model);
+  return { ...model, ...prose, generatedAt: new Date().toISOString() };
+}

@@ -1,0 +1,45 @@
+// Everything report generation reads from the store, loaded once per run
+// (one report or all of them) so sections are not re-read per report.
+import { RuntimeFailure } from '../errors.js';
+import type { Dossier } from '../dossiers/types.js';
+import type { AgreementSection } from '../model/documents.js';
+import { loadSearch, type LoadedSearch } from '../search/persisted.js';
+import type { Store } from '../store/store.js';
+
+export const DOSSIERS_BLOB = 'dossiers';
+
+export interface ReportContext {
+  store: Store;
+  search: LoadedSearch;
+  sections: AgreementSection[];
+  dossiers: Dossier[];
+  /** Decision id -> its dossier. */
+  dossierOf: Map<string, Dossier>;
+  /** Parliament document id -> full text, for problem signals. */
+  parliamentTexts: Map<string, string>;
+}
+
+export function encodeDossiers(dossiers: readonly Dossier[]): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(dossiers));
+}
+
+export async function loadReportContext(store: Store): Promise<ReportContext> {
+  const [search, sections, blob, parliament] = await Promise.all([
+    loadSearch(store),
+    store.sections(),
+    store.derived(DOSSIERS_BLOB),
+    store.parliamentDocuments(),
+  ]);
+  if (!blob) throw new RuntimeFailure('the index has no dossiers yet: run "beloftemeter ingest"');
+  const dossiers = JSON.parse(new TextDecoder().decode(blob)) as Dossier[];
+  const dossierOf = new Map<string, Dossier>();
+  for (const dossier of dossiers) for (const step of dossier.steps) dossierOf.set(step.decisionId, dossier);
+  return {
+    store,
+    search,
+    sections,
+    dossiers,
+    dossierOf,
+    parliamentTexts: new Map(parliament.map((p) => [p.id, p.text])),
+  };
+}

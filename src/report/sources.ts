@@ -1,0 +1,32 @@
+// Turning stored documents into citable sources.
+import { classifyStage } from '../dossiers/stage.js';
+import type { Dossier } from '../dossiers/types.js';
+import type { Decision, ParliamentDocument } from '../model/documents.js';
+import { snippetOf } from '../search/snippet.js';
+import type { Source } from './model.js';
+
+export function decisionSource(d: Decision, dossierOf?: ReadonlyMap<string, Dossier>): Source {
+  return {
+    key: d.id,
+    type: 'decision',
+    title: d.title,
+    date: d.meetingDate,
+    uri: d.uri,
+    snippet: snippetOf(d.bodyText || d.shortTitle || '', 200),
+    stage: classifyStage(d),
+    dossierId: dossierOf?.get(d.id)?.id,
+    mandatees: d.mandatees.map((m) => m.name),
+  };
+}
+
+export function parliamentSource(p: ParliamentDocument): Source {
+  const kind = p.kind === 'schriftelijke-vraag' ? `Schriftelijke vraag${p.number ? ` nr. ${p.number}` : ''}` : 'Parlementair document';
+  return {
+    key: p.id,
+    type: 'parliament',
+    title: `${kind}: ${p.title}`,
+    date: p.date,
+    uri: p.uri,
+    snippet: snippetOf(p.answer ?? p.text, 200),
+  };
+}

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { bagOfTerms, buildBm25Index, scoreBm25 } from './bm25.js';
+import { buildLsaModel, embedQuery, scoreDense, symmetricEigen, truncatedSvd, type SparseRows } from './lsa.js';
+import { ndcgAt, recallAt } from './metrics.js';
+import { pack, unpack } from './pack.js';
+import { checkQuery, parseDateBound, MAX_QUERY_CHARS } from './query.js';
+import { reciprocalRankFusion, scoreFusion, topK } from './ranking.js';
+
+const fields = { k1: 1.2, fields: [{ name: 'title', weight: 3, b: 0.5 }, { name: 'body', weight: 1, b: 0.75 }] };
+
+describe('BM25F', () => {
+  const index = buildBm25Index(
+    [
+      [['livc', 'decreet'], ['deelname', 'vlaamse', 'diensten', 'livc']],
+      [['verbindingsofficier'], ['informatie', 'uitwisseling', 'veiligheid']],
+      [['decreet', 'kinderopvang'], ['groepsopvang', 'decreet', 'decreet']],
+    ],
+    fields,
+  );
+
+  test('ranks the document that has the rare query term first, title above body', () => {
+    const scores = scoreBm25(index, bagOfTerms(['livc']));
+    assert.ok(scores[0]! > 0);
+    assert.equal(scores[1], 0);
+    assert.equal(scores[2], 0);
+    const title = buildBm25Index([[['x'], []], [[], ['x']]], fields);
+    const s = scoreBm25(title, bagOfTerms(['x']));
+    assert.ok(s[0]! > s[1]!, 'a title match outweighs a body match');
+  });
+
+  test('query weights scale a term (generic words down-weighted)', () => {
+    const full = scoreBm25(index, new Map([['decreet', 1]]));
+    const low = scoreBm25(index, new Map([['decreet', 0.25]]));
+    assert.ok(Math.abs(low[2]! - full[2]! * 0.25) < 1e-9);
+  });
+
+  test('unknown terms and empty queries score nothing', () => {
+    assert.deepEqual([...scoreBm25(index, bagOfTerms(['onbekend']))], [0, 0, 0]);
+    assert.deepEqual([...scoreBm25(index, new Map())], [0, 0, 0]);
+  });
+});
+
+describe('ranking and fusion', () => {
+  test('topK keeps the k best positive scores in order, ties by document', () => {
+    assert.deepEqual(topK([0.1, 0.5, 0, 0.5, 0.3], 3).map((r) => r.doc), [1, 3, 4]);
+    assert.deepEqual(topK([0, 0], 5), []);
+    assert.deepEqual(topK([1, 2, 3], 2, (doc) => doc !== 2).map((r) => r.doc), [1, 0]);
+  });
+
+  test('score fusion keeps a large lexical margin that rank fusion loses', () => {
+    const lexical = [{ doc: 7, score: 37 }, { doc: 1, score: 12.6 }, { doc: 2, score: 12.5 }];
+    const dense = [{ doc: 1, score: 0.8 }, { doc: 2, score: 0.77 }, { doc: 9, score: 0.7 }];
+    assert.equal(scoreFusion([{ ranking: lexical }, { ranking: dense, weight: 0.5 }])[0]!.doc, 7);
+    assert.equal(reciprocalRankFusion([{ ranking: lexical }, { ranking: dense }])[0]!.doc, 1);
+  });
+});
+
+describe('LSA', () => {
+  test('symmetric eigen-decomposition recovers a known spectrum', () => {
+    // [[2,1],[1,2]] has eigenvalues 3 and 1.
+    const { values, vectors } = symmetricEigen(Float64Array.from([2, 1, 1, 2]), 2);
+    assert.deepEqual([...values].map((v) => Math.round(v * 1e9) / 1e9).sort(), [1, 3]);
+    const i = values[0]! > values[1]! ? 0 : 1;
+    assert.ok(Math.abs(Math.abs(vectors[i]!) - Math.SQRT1_2) < 1e-9);
+  });
+
+  test('truncated SVD finds the singular values of a small sparse matrix', () => {
+    // diag(5, 3, 1) padded to 4 x 3.
+    const matrix: SparseRows = {
+      rowStart: Uint32Array.from([0, 1, 2, 3, 3]),
+      cols: Uint32Array.from([0, 1, 2]),
+      values: Float32Array.from([5, 3, 1]),
+      columns: 3,
+    };
+    const { singular } = truncatedSvd(matrix, 2, { oversample: 1 });
+    assert.ok(Math.abs(singular[0]! - 5) < 1e-6);
+    assert.ok(Math.abs(singular[1]! - 3) < 1e-6);
+  });
+
+  test('documents about the same topic end up closer than unrelated ones, even without shared words', () => {
+    const docs = [
+      ['kinderopvang', 'groepsopvang', 'ouders'],
+      ['kinderopvang', 'gezinsopvang', 'ouders'],
+      ['groepsopvang', 'gezinsopvang', 'kinderbegeleider'],
+      ['haven', 'schip', 'kaai'],
+      ['haven', 'container', 'kaai'],
+      ['schip', 'container', 'loods'],
+    ];
+    const model = buildLsaModel(docs, { dimensions: 2, minDf: 1 });
+    const termIndex = new Map(model.terms.map((t, i) => [t, i]));
+    const query = embedQuery(model, new Map([["kinderbegeleider", 1], ["ouders", 1]]), termIndex)!;
+    const scores = scoreDense(model, query);
+    const childcare = Math.min(scores[0]!, scores[1]!, scores[2]!);
+    const harbour = Math.max(scores[3]!, scores[4]!, scores[5]!);
+    assert.ok(childcare > harbour, `childcare ${childcare} vs harbour ${harbour}`);
+    assert.equal(embedQuery(model, new Map([["onbekend", 1]]), termIndex), null);
+  });
+});
+
+describe('metrics', () => {
+  test('recall@k and nDCG@k on a hand-checked ranking', () => {
+    const relevant = new Set(['a', 'b', 'c', 'd']);
+    assert.equal(recallAt(['a', 'x', 'b', 'y'], relevant, 2), 0.25);
+    assert.equal(recallAt(['a', 'x', 'b', 'y'], relevant, 4), 0.5);
+    assert.equal(ndcgAt(['a', 'b', 'c', 'd'], relevant, 4), 1);
+    const ndcg = ndcgAt(['x', 'a'], new Set(['a']), 2);
+    assert.ok(Math.abs(ndcg - 1 / Math.log2(3)) < 1e-12);
+    assert.equal(recallAt(['a'], new Set(), 10), 0);
+  });
+});
+
+describe('packed structures', () => {
+  test('round-trip header and typed arrays, and reject foreign bytes', () => {
+    const bytes = pack({ version: 1, terms: ['a', 'b'] }, { f: Float32Array.from([1.5, -2]), u: Uint32Array.from([7, 8, 9]) });
+    const { header, arrays } = unpack<{ version: number; terms: string[] }>(bytes.subarray(0));
+    assert.deepEqual(header, { version: 1, terms: ['a', 'b'] });
+    assert.deepEqual([...arrays.f!], [1.5, -2]);
+    assert.deepEqual([...arrays.u!], [7, 8, 9]);
+    assert.throws(() => unpack(new TextEncoder().encode('SQLite format 3')), /not a packed search structure/);
+  });
+});
+
+describe('queries', () => {
+  test('any text is a query; only absurd lengths are refused', () => {
+    assert.equal(checkQuery('"LIVC" AND (NEAR*) 🙂'), '"LIVC" AND (NEAR*) 🙂');
+    assert.equal(checkQuery('a\u0000b'), 'a b');
+    assert.equal(checkQuery('\ud800x'), '\ufffdx');
+    assert.throws(() => checkQuery('x'.repeat(MAX_QUERY_CHARS + 1)), /query too long/);
+  });
+
+  test('date bounds accept days, months and years and reject impossible dates', () => {
+    assert.equal(parseDateBound('2021', 'from', '--from'), '2021-01-01');
+    assert.equal(parseDateBound('2024-02', 'to', '--to'), '2024-02-29');
+    assert.equal(parseDateBound('2021-03-05', 'to', '--to'), '2021-03-05');
+    assert.throws(() => parseDateBound('2021-02-30', 'from', '--from'), /--from expects a date/);
+    assert.throws(() => parseDateBound('gisteren', 'to', '--to'), /--to expects a date/);
+  });
+});
