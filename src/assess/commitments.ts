@@ -2,25 +2,33 @@
 // promise an action) and context (vision, diagnosis, explanation).
 //
 // A coalition agreement promises mostly in the present tense with the
-// government as subject ("We creëren een decretaal kader", "De Vlaamse
-// regering ondersteunt ..."), in the future ("zal", "zullen"), as an intention
-// ("wil", "willen", "gaan" + infinitive), in the passive ("wordt een
-// verbindingsofficier ... geïnstalleerd", "wordt geëvalueerd"), with "Er komt
-// ...", as a quantified target, or as a list item under a promising lead
-// ("De Vlaamse regering zet in op:" followed by noun phrases). The rules below
-// look for those cues; a sentence without one is context.
+// government as subject ("We creëren een decretaal kader", "Daarom zetten we
+// in op ...", "De Vlaamse regering ondersteunt ...", "VLAIO monitort ..."), in
+// the future ("zal", "zullen"), as an intention ("wil", "willen", "gaan" +
+// infinitive, "Het is onze ambitie"), in the passive of a main clause ("wordt
+// een verbindingsofficier ... geïnstalleerd", "wordt geëvalueerd"), with "Er
+// komt ...", with a dated or quantified target ("Ten laatste vóór 2035 ...",
+// "moet ... toenemen tot minstens 40%"), or as a list item: under a promising
+// lead ("Dat alles doet ze door:") or phrased as an action ("Versterken van
+// groenblauwe netwerken"). The rules below look for those cues, in that order;
+// a sentence without one is context. A sentence joined by ";" is split when
+// every piece carries a cue of its own.
 //
 // Deliberate choices (pinned by tests):
 // - A normative "moet/moeten/dient" without the government as subject ("X moet
 //   krachtdadig worden aangepakt") is context: it states a need, not what the
 //   government will do, and nothing could show it kept or broken. With the
 //   government as subject ("moeten we", "De Vlaamse regering moet") or with a
-//   measurable target ("moet toenemen tot minstens 40%") it is a commitment.
-// - "We" with a state or cognition verb ("we zijn", "we geloven", "we gaan uit
-//   van", "we kunnen bijsturen") is context, as are explanations that start
-//   with "Dit betekent", "Het gaat om", "Het is de taak van", ...
+//   measurable target it is a commitment.
+// - "We" with a state or cognition verb ("we zijn", "we erkennen", "we gaan uit
+//   van", "we kunnen bijsturen", "stellen ... vast") is context, and so are
+//   explanations that start with "Dit betekent", "Het gaat om", "Het is de
+//   taak van", footnotes, predicted effects ("Dit zal leiden tot", "zal ...
+//   stijgen") and trends ("wordt steeds belangrijker").
 // - The short lead of a list ("De Vlaamse regering zet daarom in op:") is
 //   context when its items become commitments: the items carry the promise.
+// - A leading paragraph number ("2 Allianties te sluiten ...") is not part of
+//   the span; otherwise every span is a whole sentence of the section text.
 import { splitSentenceSpans } from '../text/index.js';
 
 export interface CommitmentSpan {
@@ -155,7 +163,7 @@ const COMMITMENT_CUES: ReadonlySet<SentenceCue> = new Set<SentenceCue>([
 ]);
 
 function sentenceCue(sentence: string, listItem: boolean): SentenceCue {
-  const tokens = tokens_(sentence);
+  const tokens = wordTokens(sentence);
   const words = tokens.filter((token) => token !== ',' && token !== ';' && token !== ':');
   if (sentence.trimEnd().endsWith('?')) return 'question';
   if (words.length < 4) return 'fragment';
@@ -178,7 +186,7 @@ function sentenceCue(sentence: string, listItem: boolean): SentenceCue {
 }
 
 // Lowercase words and the clause punctuation that matters for word order.
-function tokens_(sentence: string): string[] {
+function wordTokens(sentence: string): string[] {
   return sentence.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*|[,;:()–]/gu) ?? [];
 }
 
@@ -228,9 +236,15 @@ function isStateUse(verb: string, following: readonly string[]): boolean {
   const next = following.slice(0, 6);
   // "we hebben (specifieke) aandacht voor", "heeft de ambitie om" promise attention or an aim.
   if (verb === 'hebben' || verb === 'heeft') return !following.slice(0, 14).some((word) => word === 'aandacht' || word === 'ambitie' || word === 'oog');
-  if (verb === 'stellen' || verb === 'stelt') return next.includes('vast') || next.includes('vaststellen'); // "stellen ... op" is an action
+  // "Vandaag stellen we de terugkeer van ... vast" observes; "stellen ... op" is an action.
+  if (verb === 'stellen' || verb === 'stelt') {
+    const sentencePart = following.filter((word) => word !== ',').slice(0, 25);
+    const vast = sentencePart.indexOf('vast');
+    return vast !== -1 && !sentencePart.slice(0, vast).includes('op') && sentencePart[vast + 1] !== 'te';
+  }
   if (verb === 'staan' || verb === 'staat') return !next.includes('garant') && !next.includes('klaar');
   if (verb === 'gaan' || verb === 'gaat') return isVisionGo(following);
+  if (verb === 'wordt' || verb === 'worden') return following.slice(0, 4).some((word) => DESCRIPTIVE_PARTICIPLES.has(word)); // "wordt gekenmerkt door"
   if (verb === 'zien' || verb === 'ziet') return !following.slice(0, 4).includes('toe'); // "ziet erop toe dat" supervises
   if (verb === 'spelen' || verb === 'speelt') return following.some((word) => /rol$/.test(word)); // "speelt een voortrekkersrol"; not "spelen ... uit"
   return STATE_VERBS.has(verb);

@@ -62,11 +62,11 @@ const PROBLEM_PHRASES: readonly ProblemPhrase[] = [
 // Phrases that negate or resolve a problem phrase in the same sentence.
 const NEGATIONS: readonly RegExp[] = [
   phrase('(?:zonder|geen|weinig|minder|nauwelijks) (?:enige |verdere |noemenswaardige |grote )?(?:vertraging(?:en)?|uitstel|achterstand(?:en)?|knelpunt(?:en)?|hinderpa(?:al|len))'),
-  phrase('(?:vertraging(?:en)?|achterstand(?:en)?|knelpunt(?:en)?|hinderpa(?:al|len)) (?:[\\p{L}-]+ ){0,3}?(?:in te halen|ingehaald|weg te werken|weggewerkt|wegwerken|op te lossen|opgelost|oplossen|weg te nemen|weggenomen|te vermijden|te voorkomen|vermeden|voorkomen)'),
+  phrase('(?:vertraging(?:en)?|achterstand(?:en)?|knelpunt(?:en)?|hinderpa(?:al|len)) (?:[\\p{L}-]+ ){0,3}?(?:in te halen|ingehaald|inhalen|weg te werken|weggewerkt|wegwerken|op te lossen|opgelost|oplossen|weg te nemen|weggenomen|wegnemen|te vermijden|vermijden|vermeden|te voorkomen|voorkomen|te beperken|beperken|tegengaan)'),
   phrase('(?:tegemoet gekomen|tegemoet komen|opgelost|weggewerkt|weggenomen|aangepakt) (?:[\\p{L}-]+ ){0,4}?(?:hinderpa(?:al|len)|knelpunt(?:en)?|achterstand(?:en)?)'),
   phrase('(?:vermijden|voorkomen|beperken|inhalen|wegwerken|oplossen) van (?:de |het |een )?(?:[\\p{L}-]+ ){0,2}?(?:vertraging(?:en)?|achterstand(?:en)?|knelpunt(?:en)?|hinderpa(?:al|len))'),
   phrase('niet (?:langer|meer) (?:uitgesteld|vertraagd)'),
-  phrase('ontbreekt (?:het )?(?:niet|geenszins)|niet (?:mag|mogen|mocht) ontbreken|mag niet ontbreken|mogen niet ontbreken'),
+  phrase('(?:ontbreekt|ontbrak) (?:[\\p{L}-]+ ){0,3}?(?:niet|geenszins|nooit) aan|(?:mag|mogen|mocht) (?:[\\p{L}-]+ ){0,2}?niet ontbreken'),
   phrase('taalachterstand'), // a learner's backlog, not an implementation problem
 ];
 

@@ -108,7 +108,7 @@ describe('bad input leaves the index intact', () => {
   });
 
   test('list-valued, null-valued fields and hostile HTML are normalised and sanitised', async () => {
-    const record = JSON.parse(bundledDecisionLines().find((l) => l.includes('"mandateeIds":['))!);
+    const record = JSON.parse(bundledDecisionLines().find((l) => /"mandateeIds":\s*\[/.test(l))!);
     record.id = record.attributes.uuid = 'AAAAAAAAAAAAAAAAAAAAAAAA';
     record.attributes.themeId = null;
     record.attributes.position = null;

@@ -167,8 +167,11 @@ const FIRST_APPROVAL = /\bprincipi(?:eel|ele)\b|\bvoorlopig(?:e)? (?:vast|vastst
 // vaststelling"; not "een definitief ondersteuningsmodel" (a noun's adjective).
 const FINAL_APPROVAL = /\b(?<!een |het )definitief\b|\bdefinitieve (?:goedkeuring|vaststelling|aanduiding|afbakening|beslissing|bekrachtiging)\b/;
 // A government act of the present: "de vlaamse regering keurt/hecht/wijzigt
-// ...", also with a pronoun ("Daarom wijzigt ze nu principieel ...").
-const GOVERNMENT = /\b(?:regering|ze|zij)\b/;
+// ...", also with a pronoun next to its verb ("Daarom wijzigt ze nu
+// principieel ...", "Ze past ... aan"), but not any "ze" ("... zodat ze deze
+// hervorming ...", in a sentence whose subject is "De principiële goedkeuring").
+const ACT_VERBS = String.raw`(?:keurt|hecht|wijzigt|beslist|legt|stelt|richt|verlengt|voert|regelt|bepaalt|geeft|neemt|kent|past|verleent|machtigt|vervangt|heft|schaft|voorziet|verhoogt|breidt|actualiseert|erkent|duidt|wijst|stemt|gaat|maakt|zet|bekrachtigt|hervormt|vereenvoudigt|werkt|vult|trekt|brengt|houdt|verlaagt|verruimt|schrapt|hecht)`;
+const GOVERNMENT = new RegExp(String.raw`\bregering\b|\b${ACT_VERBS} (?:ze|zij)\b|(?:^|[.;:]\s*)(?:ze|zij) ${ACT_VERBS}\b`);
 
 // What the government does with money or agreements in the present tense.
 const EXECUTION_BODY = /\b(?:kent|kennen)\b[^.]*\btoe\b|\b(?:wijst|wijzen)\b[^.]*\b(?:euro|middelen|budget)\b|\btoe te kennen\b|\btoekenning\b|\w*oproep\b|\bherverdeling\b|\bherschikking\b|\bbudgettoewijzing\b|\bverdeling van\b|\w*subsidie\b|\w*overeenkomst\b|\w*convenant\b|\bmaakt\b[^.]*\bvrij\b|\breserveert\b|\bfinanciering\b/;

@@ -29,11 +29,15 @@ const STAGE_PHRASES: readonly RegExp[] = [
 const RECOVERY_PREFIX = /^(?:plan )?vlaamse veerkracht(?: (?:project|dossier|dossiernummer)s?)?\s*:?\s*/;
 
 // Single words that name a legal form or stage. Tokens, after folding.
+// "uitvoeringsbesluit" is not one of them: an implementing order is another
+// act than the decree it implements ("Decreet wonen in eigen streek:
+// uitvoeringsbesluit" is not the decree), and so are "kaderdecreet" and
+// "programmadecreet", which name what kind of decree it is.
 const STAGE_WORDS: ReadonlySet<string> = new Set(
   `
   voorontwerp voorontwerpen ontwerp ontwerpen ontwerpdecreet ontwerpdecreten ontwerpbesluit ontwerpbesluiten
   decreet decreten besluit besluiten wijzigingsdecreet wijzigingsbesluit wijzigingsbesluiten machtigingsdecreet
-  instemmingsdecreet instemmingsdecreten uitvoeringsbesluit uitvoeringsbesluiten kaderdecreet programmadecreet
+  instemmingsdecreet instemmingsdecreten
   wijziging wijzigingen wijzigt wijzigen tot houdende betreffende inzake over
   principiele principieel definitieve definitief tweede goedkeuring goedkeuren bekrachtiging afkondiging
   vlaamse regering vlaams vlaanderen parlement aangenomen
@@ -75,17 +79,23 @@ export function titleTerms(title: string): string[] {
   return terms;
 }
 
-// Words and phrases removed from a display title: the stage suffix after the
-// last colon ("...: voorontwerp van wijzigingsdecreet") and a leading stage
-// phrase ("Voorontwerp van decreet ..."). Case is kept.
+// Display titles lose their stage suffix after the last colon ("...:
+// voorontwerp van wijzigingsdecreet", "...: wijzigingsdecreet") and a leading
+// stage phrase is reduced to the act it names ("Voorontwerp van decreet
+// Leersteun" -> "Decreet Leersteun", "Bekrachtiging en afkondiging decreet
+// over ..." -> "Decreet over ..."). Case is kept.
 const DISPLAY_STAGE_SUFFIX =
-  /\s*[:\-–]\s*(?:(?:tweede |definitieve |principiële )?(?:voorontwerp|ontwerp)(?:en)?(?: van)?(?: \w+)?(?:decreet|besluit)(?:en)?|(?:voorontwerp|ontwerp)(?:en)? van \w*(?:decreet|besluit)(?:en)?|\w*(?:wijzigings|machtigings|instemmings|uitvoerings|programma)(?:decreet|besluit)(?:en)?|(?:principiële|definitieve|tweede principiële) goedkeuring|bekrachtiging(?: en afkondiging)?)\s*$/i;
+  /\s*[:\-–]\s*(?:(?:tweede |definitieve |principiële )?(?:voorontwerp|ontwerp)(?:en)?(?: van)?(?: \w+)?(?:decreet|besluit)(?:en)?|(?:voorontwerp|ontwerp)(?:en)? van \w*(?:decreet|besluit)(?:en)?|\w*(?:wijzigings|machtigings|instemmings)(?:decreet|besluit)(?:en)?|(?:principiële|definitieve|tweede principiële) goedkeuring|bekrachtiging(?: en afkondiging)?)\s*$/i;
 const DISPLAY_STAGE_PREFIX =
-  /^(?:(?:voorontwerp|ontwerp)(?:en)? van (?:\w+)?(?:decreet|besluit)(?:en)?|ontwerp(?:decreet|besluit)|voorontwerp(?:decreet|besluit))\s*[:\-–]?\s*/i;
+  /^(?:bekrachtiging en afkondiging(?: van)?(?: het)?\s+|(?:voor)?ontwerp(?:en)? van (?:het )?|(?:voor)?ontwerp(?=(?:\w*decreet|besluit)))(\w*(?:decreet|besluit))\b/i;
 
 /** A title for display with the stage words removed, keeping case: "Her- of nevenbestemming (voormalige) parochiekerken". */
 export function displayTitle(title: string): string {
-  const cleaned = title.trim().replace(DISPLAY_STAGE_SUFFIX, '').replace(DISPLAY_STAGE_PREFIX, '').trim();
+  const cleaned = title
+    .trim()
+    .replace(DISPLAY_STAGE_SUFFIX, '')
+    .replace(DISPLAY_STAGE_PREFIX, (_, act: string) => act)
+    .trim();
   if (cleaned.length === 0) return title.trim();
   return cleaned.charAt(0).toUpperCase() + cleaned.slice(1);
 }

@@ -33,7 +33,7 @@ export interface Evidence {
 }
 
 /**
- * Status taxonomy (documented in docs/status.md):
+ * Status taxonomy (the rules are documented and implemented in src/assess/status.ts):
  * - gerealiseerd: final approval, decree ratified, implementing measure running
  * - in-uitvoering: principled approval, draft decree, call for projects launched
  * - aangekondigd: only a vision note, action plan or communication
@@ -56,7 +56,10 @@ export interface Commitment {
   end: number;
   evidence: Evidence[];
   status: CommitmentStatus;
-  /** One Dutch line naming the decisive evidence, e.g. "Definitieve goedkeuring op 2021-03-05 [3]". */
+  /**
+   * One Dutch line naming the decisive evidence, with `{{cite:<sourceKey>}}`
+   * placeholders that renderers turn into their own citation numbers.
+   */
   reason: string;
   /** Key of the source that decided the status, when any. */
   decisiveSourceKey: string | null;

@@ -1,0 +1,290 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { DecisionStage } from '../dossiers/types.js';
+import type { Decision, ParliamentDocument } from '../model/documents.js';
+import type { CommitmentStatus, Evidence, Source } from '../report/model.js';
+import { readDecisions } from '../sources/decisions/index.js';
+import { readParliamentFolder } from '../sources/parliament/index.js';
+import type { CommitmentSpan } from './commitments.js';
+import {
+  assessCommitment,
+  NO_EVIDENCE_REASON,
+  STRONG_TOP,
+  statusDescriptions,
+  statusLabels,
+  strongEvidenceKeys,
+} from './status.js';
+
+// Real decisions of the bundled export; the stage of each was chosen by reading its body.
+const LIVC_DOSSIER = '5F0D5B16FA87E000080004A0';
+const STAGES: Record<string, DecisionStage> = {
+  // "hecht de Vlaamse Regering haar principiële goedkeuring aan het voorontwerp van decreet" (LIVC-R)
+  '5F0D5B16FA87E000080004A0': 'principiele-goedkeuring',
+  // "na advies van de VTC, opnieuw haar principiële goedkeuring"
+  '5F9936BF5B1AD200080003A6': 'tweede-principiele-goedkeuring',
+  // "na advies van de VLOR, ... opnieuw haar principiële goedkeuring"; then to the Raad van State
+  '5FD8E0F96B34EF0008000A98': 'tweede-principiele-goedkeuring',
+  // "na advies van de Raad van State, haar definitieve goedkeuring aan het ontwerpdecreet"
+  '603F6012339140000800035B': 'definitieve-goedkeuring',
+  // "beslist tot bekrachtiging en afkondiging van het decreet"
+  '60A3B2AA364ED90008000362': 'bekrachtiging',
+  // "Aanstellen van een verbindingsofficier met veiligheidsmachtiging": the officer is assigned
+  '5E4B9B2AA19C1A0008000182': 'uitvoering',
+  // "stemt in met de visienota 'Beleidsmaatregelen voor de her- en nevenbestemming van parochiekerken'"
+  '60ED7BA6364ED9000800147C': 'visie',
+  // "Rapportage actieplan ter preventie van gewelddadige radicalisering" (Mededeling)
+  '63C5790617E4B551F4BD0509': 'mededeling',
+};
+const LIVC_DECISIONS = new Set([
+  '5F0D5B16FA87E000080004A0',
+  '5F9936BF5B1AD200080003A6',
+  '5FD8E0F96B34EF0008000A98',
+  '603F6012339140000800035B',
+  '60A3B2AA364ED90008000362',
+]);
+
+const DATA = new URL('../../data/', import.meta.url);
+const QUESTION_294 = 'parlement/schriftelijke-vraag-294-2022-livc-r-samenwerkingsakkoord';
+const SLIDES = 'parlement/commissie-2022-09-27-terugkoppeling-verbindingsofficier';
+
+const decisions = new Map<string, Decision>();
+let parliament: ParliamentDocument[] = [];
+
+before(async () => {
+  for await (const read of readDecisions(fileURLToPath(new URL('beslissingen-2019-2024.jsonl.gz', DATA)))) {
+    if (read.kind === 'decision' && read.decision.id in STAGES) decisions.set(read.decision.id, read.decision);
+  }
+  parliament = (await readParliamentFolder(fileURLToPath(new URL('parlement/', DATA)))).documents;
+});
+
+/** A decision source as the report builds it, with the stage chosen above; `inDossier` adds the LIVC dossier id. */
+function decision(id: string, options: { inDossier?: boolean; stage?: DecisionStage | null } = {}): Source {
+  const found = decisions.get(id);
+  assert.ok(found, `decision ${id} is in the bundled data`);
+  const source: Source = {
+    key: found.id,
+    type: 'decision',
+    title: found.title,
+    date: found.meetingDate,
+    uri: found.uri,
+    snippet: found.bodyText.slice(0, 200),
+    mandatees: found.mandatees.map((m) => m.name),
+  };
+  const stage = options.stage === undefined ? STAGES[id] : options.stage;
+  if (stage !== null && stage !== undefined) source.stage = stage;
+  if (options.inDossier === true && LIVC_DECISIONS.has(id)) source.dossierId = LIVC_DOSSIER;
+  return source;
+}
+
+function parliamentSource(id: string): Source {
+  const document = parliament.find((d) => d.id === id);
+  assert.ok(document, `parliament document ${id} is in the bundled data`);
+  return { key: document.id, type: 'parliament', title: document.title, date: document.date, uri: document.uri, snippet: document.text.slice(0, 200) };
+}
+
+function parliamentTexts(): Map<string, string> {
+  return new Map(parliament.map((d) => [d.id, d.text]));
+}
+
+// Commitments of justitie/3.4 and onroerend erfgoed, quoted from the agreement.
+const DECREE: CommitmentSpan = {
+  id: 'justitie/3.4#1',
+  text: 'We creëren een decretaal kader zodat medewerkers van Vlaamse diensten en voorzieningen kunnen deelnemen aan een LIVC-R zonder dat ze daarbij hun eventuele beroepsgeheim schenden.',
+  start: 0,
+  end: 0,
+};
+const OFFICER: CommitmentSpan = {
+  id: 'justitie/3.4#2',
+  text: 'Om de informatiepositie van de Vlaamse overheid te versterken, wordt een verbindingsofficier met veiligheidsmachtiging geïnstalleerd, die de informatie-uitwisseling tussen federale inlichtingen- en veiligheidsdiensten en diensten en voorzieningen van de Vlaamse overheid coördineert.',
+  start: 0,
+  end: 0,
+};
+const CHURCHES: CommitmentSpan = {
+  id: 'onroerend-erfgoed/7.2.2#1',
+  text: 'We schrijven in de Onroerenderfgoedregelgeving stimulerende en sensibiliserende maatregelen ter bevordering van het herbestemmen van parochiekerken in.',
+  start: 0,
+  end: 0,
+};
+
+function assess(commitment: CommitmentSpan, scored: Array<[Source, number]>, withTexts = true) {
+  const sources = new Map(scored.map(([source]) => [source.key, source]));
+  const evidence: Evidence[] = scored
+    .map(([source, score]) => ({ sourceKey: source.key, score, sharedTerms: [] }))
+    .sort((a, b) => b.score - a.score);
+  return assessCommitment({ commitment, evidence, sources, parliamentTexts: withTexts ? parliamentTexts() : undefined });
+}
+
+describe('assessCommitment', () => {
+  it('gerealiseerd: the LIVC-R draft decree got its final approval', () => {
+    const result = assess(DECREE, [
+      [decision('5F0D5B16FA87E000080004A0'), 0.9],
+      [decision('5F9936BF5B1AD200080003A6'), 0.85],
+      [decision('603F6012339140000800035B'), 0.82],
+    ]);
+    assert.equal(result.status, 'gerealiseerd');
+    assert.equal(result.decisiveSourceKey, '603F6012339140000800035B');
+    assert.equal(
+      result.reason,
+      'Definitieve goedkeuring op 2021-03-05: Vlaamse deelname aan lokale integrale veiligheidscellen rond radicalisme, extremisme en terrorisme: machtigingsdecreet {{cite:603F6012339140000800035B}}',
+    );
+    assert.deepEqual(result.problems, []);
+  });
+
+  it('gerealiseerd: the liaison officer was assigned (an implementing decision)', () => {
+    const result = assess(OFFICER, [[decision('5E4B9B2AA19C1A0008000182'), 0.7]]);
+    assert.equal(result.status, 'gerealiseerd');
+    assert.equal(result.decisiveSourceKey, '5E4B9B2AA19C1A0008000182');
+    assert.match(result.reason, /^Uitvoeringsbeslissing op 2020-02-21: Aanstellen van een verbindingsofficier met veiligheidsmachtiging \{\{cite:5E4B9B2AA19C1A0008000182\}\}$/);
+  });
+
+  it('in-uitvoering: only principled approvals are strong; a final approval ranked fourth does not count', () => {
+    const scored: Array<[Source, number]> = [
+      [decision('5F0D5B16FA87E000080004A0'), 0.9],
+      [decision('5F9936BF5B1AD200080003A6'), 0.85],
+      [decision('5FD8E0F96B34EF0008000A98'), 0.84],
+      [decision('603F6012339140000800035B'), 0.8],
+    ];
+    const result = assess(DECREE, scored);
+    assert.equal(STRONG_TOP, 3);
+    assert.equal(result.status, 'in-uitvoering');
+    assert.equal(result.decisiveSourceKey, '5F0D5B16FA87E000080004A0');
+    assert.equal(
+      result.reason,
+      'Principiële goedkeuring op 2020-07-17: Lokale integrale veiligheidscellen rond radicalisme, extremisme en terrorisme (LIVC): regeling modaliteiten deelname {{cite:5F0D5B16FA87E000080004A0}}',
+    );
+  });
+
+  it('in-uitvoering: a final approval scoring under half the best score is not strong', () => {
+    const result = assess(DECREE, [
+      [decision('5F9936BF5B1AD200080003A6'), 0.9],
+      [decision('603F6012339140000800035B'), 0.4],
+    ]);
+    assert.equal(result.status, 'in-uitvoering');
+    assert.equal(result.decisiveSourceKey, '5F9936BF5B1AD200080003A6');
+    assert.match(result.reason, /^Tweede principiële goedkeuring op 2020-10-30: /);
+  });
+
+  it('gerealiseerd: a later step of a strong decision\'s dossier is strong too, and the furthest stage wins a tie', () => {
+    const scored: Array<[Source, number]> = [
+      [decision('5F0D5B16FA87E000080004A0', { inDossier: true }), 0.9],
+      [decision('5F9936BF5B1AD200080003A6', { inDossier: true }), 0.85],
+      [decision('5FD8E0F96B34EF0008000A98', { inDossier: true }), 0.84],
+      [decision('603F6012339140000800035B', { inDossier: true }), 0.8],
+      [decision('60A3B2AA364ED90008000362', { inDossier: true }), 0.8],
+    ];
+    const sources = new Map(scored.map(([source]) => [source.key, source]));
+    const evidence = scored.map(([source, score]) => ({ sourceKey: source.key, score, sharedTerms: [] }));
+    assert.deepEqual(strongEvidenceKeys(evidence, sources).length, 5);
+    const result = assess(DECREE, scored);
+    assert.equal(result.status, 'gerealiseerd');
+    assert.equal(result.decisiveSourceKey, '60A3B2AA364ED90008000362');
+    assert.match(result.reason, /^Bekrachtiging op 2021-05-21: Vlaamse deelname aan lokale integrale veiligheidscellen/);
+  });
+
+  it('aangekondigd: only a vision note', () => {
+    const result = assess(CHURCHES, [[decision('60ED7BA6364ED9000800147C'), 0.6]]);
+    assert.equal(result.status, 'aangekondigd');
+    assert.equal(result.decisiveSourceKey, '60ED7BA6364ED9000800147C');
+    assert.equal(
+      result.reason,
+      "Visienota op 2021-07-16: Visienota 'Beleidsmaatregelen voor de her- en nevenbestemming van parochiekerken in Vlaanderen' {{cite:60ED7BA6364ED9000800147C}}",
+    );
+  });
+
+  it('aangekondigd: a communication and a parliamentary document; the decision is decisive', () => {
+    const result = assess(DECREE, [
+      [parliamentSource(QUESTION_294), 0.9],
+      [decision('63C5790617E4B551F4BD0509'), 0.7],
+    ]);
+    assert.equal(result.status, 'aangekondigd');
+    assert.equal(result.decisiveSourceKey, '63C5790617E4B551F4BD0509');
+    assert.match(result.reason, /^Mededeling op 2023-01-20: Rapportage actieplan ter preventie van gewelddadige radicalisering/);
+  });
+
+  it('aangekondigd: a decision without a known stage counts as "overig"', () => {
+    const result = assess(DECREE, [[decision('603F6012339140000800035B', { stage: null }), 0.9]]);
+    assert.equal(result.status, 'aangekondigd');
+    assert.match(result.reason, /^Beslissing op 2021-03-05: /);
+  });
+
+  it('aangekondigd: only question 294, which signals that the cooperation agreement is missing', () => {
+    const result = assess(DECREE, [[parliamentSource(QUESTION_294), 0.8]]);
+    assert.equal(result.status, 'aangekondigd');
+    assert.equal(result.decisiveSourceKey, QUESTION_294);
+    assert.match(result.reason, /^Parlementair document van 2022-04-26: Lokale integrale veiligheidscellen inzake radicalisme, extremisme en terrorisme/);
+    assert.ok(result.reason.endsWith(`{{cite:${QUESTION_294}}}`));
+    assert.ok(result.problems.every((p) => p.sourceKey === QUESTION_294));
+    assert.ok(result.problems.some((p) => p.quote.startsWith('Dat samenwerkingsakkoord is er nog niet')));
+  });
+
+  it('aangekondigd: an undated parliamentary question says so, and quotes its signal', () => {
+    const framework = 'parlement/schriftelijke-vraag-kader-gegevensuitwisseling-livc';
+    const result = assess(DECREE, [[parliamentSource(framework), 0.5]]);
+    assert.equal(result.status, 'aangekondigd');
+    assert.equal(
+      result.reason,
+      `Parlementair document zonder gekende datum: Bestrijding radicalisering - Kader gegevensuitwisseling {{cite:${framework}}}`,
+    );
+    assert.deepEqual(result.problems, [
+      { sourceKey: framework, quote: 'Vooralsnog is er geen berichtgeving geweest dat dit kader is uitgewerkt.' },
+    ]);
+  });
+
+  it('problems do not change the status: the decree is ratified while question 294 reports the missing agreement', () => {
+    const withQuestion = assess(DECREE, [
+      [decision('60A3B2AA364ED90008000362'), 0.9],
+      [parliamentSource(QUESTION_294), 0.7],
+    ]);
+    assert.equal(withQuestion.status, 'gerealiseerd');
+    assert.equal(withQuestion.decisiveSourceKey, '60A3B2AA364ED90008000362');
+    const quotes = withQuestion.problems.map((p) => p.quote);
+    assert.ok(quotes.includes('Dat samenwerkingsakkoord is er nog niet en dus blijven er onduidelijkheden.'), quotes.join(' | '));
+    assert.ok(quotes.includes('Er is geen zicht op verdere timing en aanpak.'));
+    // Without the texts there is nothing to quote, and the status stays the same.
+    const withoutTexts = assess(DECREE, [
+      [decision('60A3B2AA364ED90008000362'), 0.9],
+      [parliamentSource(QUESTION_294), 0.7],
+    ], false);
+    assert.equal(withoutTexts.status, 'gerealiseerd');
+    assert.deepEqual(withoutTexts.problems, []);
+  });
+
+  it('weak parliamentary evidence still contributes problems: the liaison officer and the negative advice', () => {
+    const result = assess(OFFICER, [
+      [decision('5E4B9B2AA19C1A0008000182'), 1],
+      [parliamentSource(SLIDES), 0.2],
+    ]);
+    assert.equal(result.status, 'gerealiseerd');
+    assert.ok(result.problems.some((p) => p.sourceKey === SLIDES && p.quote.includes('= negatief')));
+  });
+
+  it('geen-spoor: no evidence, or only evidence whose source is unknown', () => {
+    for (const result of [
+      assess(DECREE, []),
+      assessCommitment({ commitment: DECREE, evidence: [{ sourceKey: 'onbekend', score: 1, sharedTerms: [] }], sources: new Map() }),
+    ]) {
+      assert.equal(result.status, 'geen-spoor');
+      assert.equal(result.reason, NO_EVIDENCE_REASON);
+      assert.equal(result.reason, 'Geen beslissing of parlementair document gevonden dat op dit engagement ingaat.');
+      assert.equal(result.decisiveSourceKey, null);
+      assert.deepEqual(result.problems, []);
+    }
+  });
+});
+
+describe('status labels and descriptions', () => {
+  it('give every status a Dutch label and one legend sentence', () => {
+    const statuses: CommitmentStatus[] = ['gerealiseerd', 'in-uitvoering', 'aangekondigd', 'geen-spoor'];
+    assert.deepEqual(
+      statuses.map((s) => statusLabels[s]),
+      ['gerealiseerd', 'in uitvoering', 'aangekondigd', 'geen spoor'],
+    );
+    for (const status of statuses) {
+      const description = statusDescriptions[status];
+      assert.match(description, /^\p{Lu}.*\.$/u);
+      assert.equal(description.split(/[.!?](?:\s|$)/).filter((part) => part.trim() !== '').length, 1, `${status}: one sentence`);
+    }
+    assert.deepEqual(Object.keys(statusLabels).sort(), [...statuses].sort());
+  });
+});
