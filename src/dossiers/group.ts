@@ -10,30 +10,50 @@
 // meeting never share a dossier. Merging two different files is worse than
 // missing a merge, so every rule leans towards leaving decisions apart.
 //
-// Thresholds (each from real pairs in the 2019-2024 decisions, pinned in
-// group.test.ts):
-// - Formal titles (`shortTitle`) name the act precisely and repeat verbatim
-//   across stages once "Voorontwerp van decreet", "Ontwerpdecreet",
-//   "Bekrachtiging en afkondiging van het decreet" are removed (LIVC:
-//   weighted Jaccard 1.0). Two files that share a subject but not an act
-//   score lower: "Fusie ... Departement Zorg" (oprichtingsbesluit vs
-//   wijzigingsbesluit) 0.18-0.25; "COVID-19: steun sportsector" (a grant vs
-//   the rules for later grants) 0.63. Hence FORMAL_MIN 0.7.
-// - Display titles get reworded between stages ("Lokale integrale
-//   veiligheidscellen ... (LIVC): regeling modaliteiten deelname" vs "Vlaamse
-//   deelname aan lokale integrale veiligheidscellen ...: machtigingsdecreet",
-//   0.6-0.8), so with a matching formal title a lower TITLE_WITH_FORMAL_MIN
-//   0.3 suffices; without formal titles on both sides the display titles
-//   must nearly coincide (TITLE_ALONE_MIN 0.8) and share rare words
-//   (TITLE_ALONE_MIN_WEIGHT: "Wijziging Energiebesluit" alone never links).
-// - Stage gaps: a file's consecutive steps lie at most ~15 months apart
-//   (largest gap among pairs with identical titles: 14 months, first to
-//   second principled approval of the integral water policy decree), and a
-//   whole file spans at most three years.
+// Titles are compared as sets of content terms (titles.ts: folded, stage
+// words removed, stemmed), weighted by rarity (idf over all decisions), with
+// weighted Jaccard. Two titles are compared: the display title (`title`) and
+// the formal title (`shortTitle`, the act's legal name). Thresholds, each from
+// real pairs in the 2019-2024 decisions (pinned in group.test.ts):
+// - Formal titles repeat verbatim across stages once "Voorontwerp van
+//   decreet", "Ontwerpdecreet", "Bekrachtiging en afkondiging van het decreet"
+//   are removed (LIVC: 1.0). Two files that share a subject but not an act
+//   score lower: "Fusie ... Departement Zorg" (a founding order vs an order
+//   amending others) 0.18; "COVID-19: steun sportsector" (a grant vs the rules
+//   for later grants) 0.63. Hence FORMAL_MIN 0.7, with display titles at
+//   least TITLE_WITH_FORMAL_MIN 0.3 alike: they get reworded between stages
+//   ("Lokale integrale veiligheidscellen ... (LIVC): regeling modaliteiten
+//   deelname" vs "Vlaamse deelname aan lokale integrale veiligheidscellen
+//   ...: machtigingsdecreet").
+// - A formal title may grow during the process ("... wat betreft de
+//   aanvraagprocedures voor erfgoedpremies" -> "... voor toelatingen,
+//   beheersovereenkomsten, erfgoedpremies, ..."): identical display titles
+//   (>= SAME_TITLE_MIN 0.95) then need formal titles >= 0.55 alike. An order
+//   and the order amending others after it ("Oprichting Agentschap Justitie
+//   en Handhaving" and "...: wijzigingsbesluiten") score 0.51 and stay apart.
+// - Long, specific formal titles that coincide (>= 0.9, shared weight >= 40,
+//   several rare terms) link whatever the display titles say ("Wijziging
+//   Mediadecreet: omzetting Europese Richtlijnen ..." and "Richtlijn
+//   aanbieden audiovisuele mediadiensten: wijzigingsdecreet").
+// - Without formal titles on both sides the display titles must nearly
+//   coincide (TITLE_ALONE_MIN 0.8) and share rare words (weight >= 12: a
+//   generic "Wijziging Onroerenderfgoedbesluit" never links on its own). A
+//   display title without content ("Plan Vlaamse Veerkracht: dossier 99")
+//   leaves the decision to formal titles >= 0.9.
+// - A decree and an order never share a dossier, even when an implementing
+//   order carries the decree's name ("Uitvoeringsbesluit premie kwalificerend
+//   werkplekleren" vs "Voorontwerp van decreet over de premie kwalificerend
+//   werkplekleren").
+// - Time: consecutive steps at most 420 days apart (largest gap between
+//   steps with identical titles: 399 days, first to second principled
+//   approval of the digital water meter decree), a whole file at most three
+//   years.
+// - Mandatees: when both decisions name proposing ministers, they share one.
+//   Ratifications name none and are matched on titles alone.
 
 import type { Decision } from '../model/documents.js';
 import { classifyStage, stageLabel, stageRank } from './stage.js';
-import { actForm, displayTitle, titleTerms, type ActForm } from './titles.js';
+import { actForm, decisionDisplayTitle, isPlaceholderTitle, titleTerms, type ActForm } from './titles.js';
 import type { DecisionStage, Dossier, DossierStep } from './types.js';
 
 const FORMAL_MIN = 0.7;
@@ -47,9 +67,10 @@ const TITLE_ALONE_MIN_WEIGHT = 12;
 const MAX_STEP_GAP_DAYS = 420;
 const MAX_SPAN_DAYS = 3 * 366;
 // Blocking: candidate pairs share at least one term used by at most this many
-// decisions. A file's titles always share rare words (its subject); frequent
-// words alone ("onderwijs", "subsidie") never make a link.
-const MAX_BLOCKING_DOCUMENT_FREQUENCY = 25;
+// of the decisions that can join a dossier. Checked against all pairs on the
+// bundled decisions: at 120 no link is lost (at 25, 14 of 1,031 were), and
+// words used more often ("onderwijs", "subsidie") never make a link alone.
+const MAX_BLOCKING_DOCUMENT_FREQUENCY = 120;
 
 // Position of each stage on a file's path. Stages without a position
 // (mededeling, overig) never join a dossier: they report on, or are
@@ -93,7 +114,8 @@ function prepare(decisions: readonly Decision[]): Prepared[] {
       stage,
       position: PATH_POSITION[stage],
       form: actForm(decision.shortTitle),
-      title: new Set(titleTerms(decision.title)),
+      // "Plan Vlaamse Veerkracht: dossier 99" says nothing; the formal title must speak.
+      title: new Set(isPlaceholderTitle(decision.title) ? [] : titleTerms(decision.title)),
       formal: formalTerms.length > 0 ? new Set(formalTerms) : null,
       // Names, not ids: some records carry a mandatee id and others only the name.
       mandatees: new Set(decision.mandatees.map((mandatee) => mandatee.name.toLowerCase().replace(/\s+/g, ' ').trim())),
@@ -144,6 +166,8 @@ export interface TitleSimilarity {
   sharedTitleWeight: number;
   /** Summed weight of the formal-title terms both share (0 unless both have one). */
   sharedFormalWeight: number;
+  /** False when either display title has no content terms ("Plan Vlaamse Veerkracht: dossier 99"). */
+  titlesInformative: boolean;
 }
 
 function similarity(a: Prepared, b: Prepared, weights: ReadonlyMap<string, number>): TitleSimilarity {
@@ -154,12 +178,15 @@ function similarity(a: Prepared, b: Prepared, weights: ReadonlyMap<string, numbe
     formal: formal?.similarity ?? null,
     sharedTitleWeight: title.shared,
     sharedFormalWeight: formal?.shared ?? 0,
+    titlesInformative: a.title.size > 0 && b.title.size > 0,
   };
 }
 
 /** True when the titles say the same thing; see the module comment for the thresholds. */
 function titlesAgree(score: TitleSimilarity): boolean {
   if (score.formal !== null) {
+    // Nothing to compare in the display titles: the formal titles must nearly coincide.
+    if (!score.titlesInformative) return score.formal >= FORMAL_ALONE_MIN;
     if (score.formal >= FORMAL_ALONE_MIN && score.sharedFormalWeight >= FORMAL_ALONE_MIN_WEIGHT) return true;
     if (score.title >= SAME_TITLE_MIN && score.formal >= FORMAL_WITH_SAME_TITLE_MIN) return true;
     return score.formal >= FORMAL_MIN && score.title >= TITLE_WITH_FORMAL_MIN;
@@ -274,7 +301,9 @@ function cluster(prepared: readonly Prepared[], links: readonly Link[]): Prepare
 function dossierTitle(members: readonly Prepared[], weights: ReadonlyMap<string, number>): string {
   const candidates = new Map<string, { count: number; shared: number; order: number }>();
   members.forEach((member, order) => {
-    const title = displayTitle(member.decision.title);
+    // A placeholder ("Plan Vlaamse Veerkracht: dossier 99") competes only when nothing else is there.
+    if (member.title.size === 0 && members.some((other) => other.title.size > 0)) return;
+    const title = decisionDisplayTitle(member.decision.title, member.decision.shortTitle);
     let shared = 0;
     for (const term of member.title) {
       const sharedBy = members.filter((other) => other !== member && other.title.has(term)).length;

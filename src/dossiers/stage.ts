@@ -111,10 +111,13 @@ function formalHead(foldedTitle: string): string {
   return form === null ? foldedTitle : foldedTitle.slice(0, form.at);
 }
 
+// Suffix patterns have no leading \w*: a match anywhere in a word is what
+// "also inside compounds" needs, and a leading \w* makes every test
+// quadratic in the title's length.
 // A vision, concept note, plan or strategy, also inside compounds
 // ("klimaatstrategie", "waterstofvisie"), but not "televisie", "provisie"
 // ("relanceprovisie"), "revisie", "supervisie", "divisie".
-const VISION_WORDS = /\w*(?:strategie|strategienota|(?<!tele|pro|re|super|di)visie|visienota|conceptnota|actieplan|beleidsplan|actieprogramma|beleidsprogramma|routekaart|masterplan|witboek|groenboek|klimaatplan|energieplan|startnota)(?:en|s)?\b|\bplan van aanpak\b|\bstartbeslissing\b|^(?:\w+ )?relanceplan\b/;
+const VISION_WORDS = /(?:strategie|strategienota|(?<!tele|pro|re|super|di)visie|visienota|conceptnota|actieplan|beleidsplan|actieprogramma|beleidsprogramma|routekaart|masterplan|witboek|groenboek|klimaatplan|energieplan|startnota)(?:en|s)?\b|\bplan van aanpak\b|\bstartbeslissing\b|^(?:\w+ )?relanceplan\b/;
 const LEADING_VISION = /^(?:\w+ )?(?:visienota|conceptnota|actieplan|uitgaventoetsing|witboek|groenboek|startnota|beleidsplan|strategienota)\b/;
 // A recovery plan counts only as the title's subject ("Relanceplan voor de
 // toeristische sector"): recovery projects' formal titles all say "in
@@ -131,7 +134,7 @@ const EXECUTION_FORMAL = new RegExp(
     String.raw`|^(?:\w+ )?(?:ontwerp(?:en)? van (?:\w+ )?(?:\w*overeenkomst(?:en)?|addend(?:um|a)|\w*convenant(?:en)?|\w*contract(?:en)?|protocol))\b` +
     String.raw`|^(?:goedkeuring )?(?:toekenning|addendum|\w*convenant|\w*overeenkomst)\b`,
 );
-const EXECUTION_TOPIC = /\w*subsidies?\b|\w*subsidiering\b|\w*oproep(?:en)?\b|\bcall\b|\b(?:toekenning|herverdeling|herverdelingsbesluit|herschikking|dotatie|toelage|cofinanciering|financiering|besteding|overheidsopdracht|bestek|gunning|relancemiddelen|addend(?:um|a))\b|\w*overeenkomst(?:en)?\b|\w*convenant(?:en)?\b|\w*contract(?:en)?\b|\w+steun\b/;
+const EXECUTION_TOPIC = /subsidies?\b|subsidiering\b|oproep(?:en)?\b|\bcall\b|\b(?:toekenning|herverdeling|herverdelingsbesluit|herschikking|dotatie|toelage|cofinanciering|financiering|besteding|overheidsopdracht|bestek|gunning|relancemiddelen|addend(?:um|a))\b|overeenkomst(?:en)?\b|convenant(?:en)?\b|contract(?:en)?\b|\Bsteun\b/;
 const GRANT_RULES = /\b(?:regels|regeling|reglement|voorwaarden|procedure|kader)\b/;
 // Reports to the government stay communications whatever they are about.
 const REPORT_TITLE = /\b(?:rapportering|rapportage|rapport|verslag|tussentijds|tussentijdse|jaarverslag|voortgangsrapport|voortgangsrapportering|eindrapport|schriftelijke vraag|evaluatie|stand van zaken|monitoring|zending|deelname)\b/;
@@ -174,7 +177,7 @@ const ACT_VERBS = String.raw`(?:keurt|hecht|wijzigt|beslist|legt|stelt|richt|ver
 const GOVERNMENT = new RegExp(String.raw`\bregering\b|\b${ACT_VERBS} (?:ze|zij)\b|(?:^|[.;:]\s*)(?:ze|zij) ${ACT_VERBS}\b`);
 
 // What the government does with money or agreements in the present tense.
-const EXECUTION_BODY = /\b(?:kent|kennen)\b[^.]*\btoe\b|\b(?:wijst|wijzen)\b[^.]*\b(?:euro|middelen|budget)\b|\btoe te kennen\b|\btoekenning\b|\w*oproep\b|\bherverdeling\b|\bherschikking\b|\bbudgettoewijzing\b|\bverdeling van\b|\w*subsidie\b|\w*overeenkomst\b|\w*convenant\b|\bmaakt\b[^.]*\bvrij\b|\breserveert\b|\bfinanciering\b/;
+const EXECUTION_BODY = /\b(?:kent|kennen)\b[^.]*\btoe\b|\b(?:wijst|wijzen)\b[^.]*\b(?:euro|middelen|budget)\b|\btoe te kennen\b|\btoekenning\b|oproep\b|\bherverdeling\b|\bherschikking\b|\bbudgettoewijzing\b|\bverdeling van\b|subsidie\b|overeenkomst\b|convenant\b|\bmaakt\b[^.]*\bvrij\b|\breserveert\b|\bfinanciering\b/;
 
 type BodySignal = DecisionStage | null;
 

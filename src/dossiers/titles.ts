@@ -53,6 +53,17 @@ const MONTHS: ReadonlySet<string> = new Set(
   'januari februari maart april mei juni juli augustus september oktober november december'.split(' '),
 );
 
+// Recovery-plan titles that only give a number: "Plan Vlaamse Veerkracht:
+// dossier 99", "Plan Vlaamse Veerkracht: dossiernummers 25 en 27".
+const PLACEHOLDER = /^(?:dossier|dossiers|dossiernummer|dossiernummers|project|projecten)\s+[\d\s,en]+$/;
+
+/** True when a title names no subject, only a recovery-plan file number. */
+export function isPlaceholderTitle(title: string): boolean {
+  return PLACEHOLDER.test(foldForMatching(title).trim().replace(RECOVERY_PREFIX_LOOSE, '').trim());
+}
+
+const RECOVERY_PREFIX_LOOSE = /^(?:plan )?vlaamse veerkracht\s*:?\s*/;
+
 /** Strips the recovery-plan prefix and the stage phrases from a folded title. */
 export function stripStagePhrases(folded: string): string {
   let text = folded.trim().replace(RECOVERY_PREFIX, '');
@@ -98,6 +109,24 @@ export function displayTitle(title: string): string {
     .trim();
   if (cleaned.length === 0) return title.trim();
   return cleaned.charAt(0).toUpperCase() + cleaned.slice(1);
+}
+
+// Where the legal text of a formal title starts, after its descriptive head
+// ("Oproepen erfgoedpremie Voorontwerp van besluit van de Vlaamse Regering ...").
+const LEGAL_TEXT_START = /\s*\b(?:[A-Z]\.\s+)?(?:Voorontwerp|Ontwerp|Ontwerpbesluit|Ontwerpdecreet|Ontwerpen|Twee|Drie|Vier|Vijf|Zes|Zeven|Acht|\d+)\b.*$/su;
+
+/**
+ * The title to show for a decision: its title with the stage words removed,
+ * or, for a recovery-plan placeholder ("Plan Vlaamse Veerkracht: dossier 99"),
+ * the plan prefix with the descriptive head of the formal title ("Plan
+ * Vlaamse Veerkracht: Oproepen erfgoedpremie").
+ */
+export function decisionDisplayTitle(title: string, shortTitle: string | null): string {
+  if (isPlaceholderTitle(title) && shortTitle) {
+    const head = shortTitle.replace(LEGAL_TEXT_START, '').trim();
+    if (head.length > 0) return `Plan Vlaamse Veerkracht: ${head}`;
+  }
+  return displayTitle(title);
 }
 
 /** The legal form a formal title announces: a decree, an order of the government, a cooperation agreement. */

@@ -5,6 +5,9 @@ import { assessCommitment } from '../assess/index.js';
 import { InputError } from '../errors.js';
 import type { Dossier } from '../dossiers/types.js';
 import { sectionFullText } from '../sources/agreement/index.js';
+import { search } from '../search/engine.js';
+import { embedQuery, scoreDense } from '../search/lsa.js';
+import type { LoadedSearch } from '../search/persisted.js';
 import { findEvidence } from '../search/evidence.js';
 import type { ReportContext } from './context.js';
 import type { Generator } from './generator.js';
@@ -13,6 +16,31 @@ import { decisionSource, parliamentSource } from './sources.js';
 
 /** Evidence per commitment: few and specific beats many and vague. */
 const EVIDENCE_PER_COMMITMENT = 5;
+/** How many documents can count as "about the section's subject" (recall of the benchmark's relevant set is ~0.77 at 100). */
+const SECTION_POOL = 100;
+/** Of those, the ones whose dense (topic) similarity to the section is at least this share of the best one's. */
+const TOPIC_SIMILARITY_SHARE = 0.5;
+
+/**
+ * Documents about the section's subject: they rank in the top of a search
+ * with the whole section, and their topic vector is close to the section's.
+ * Evidence for a commitment must be among them, so that a vague sentence
+ * ("We ondersteunen hen in hun regierol") cannot pick up a document on
+ * another subject (housing companies) that happens to share its words.
+ */
+function topicalDocuments(loaded: LoadedSearch, sectionText: string): Set<number> {
+  const { index, analysis } = loaded;
+  const pool = search(index, sectionText, analysis.analyser, {
+    k: SECTION_POOL,
+    genericTerms: analysis.genericTerms,
+    passages: analysis.passages,
+  });
+  const vector = embedQuery(index.lsa, analysis.analyser.weightedTerms(sectionText, 0.5), index.lsaTermIndex);
+  if (!vector) return new Set(pool.map((hit) => hit.index));
+  const similarity = scoreDense(index.lsa, vector);
+  const best = Math.max(...pool.map((hit) => similarity[hit.index]!));
+  return new Set(pool.filter((hit) => similarity[hit.index]! >= best * TOPIC_SIMILARITY_SHARE).map((hit) => hit.index));
+}
 
 export interface BuildOptions {
   /**
@@ -50,11 +78,16 @@ export async function buildSectionReport(
     return source;
   };
 
+  const topical = topicalDocuments(context.search, text);
   const { commitments: spans } = extractCommitments(sectionId, text);
   const commitments: Commitment[] = [];
   for (const span of spans) {
     // The section title gives a one-sentence commitment its topic ("Herbestemming kerken").
-    const hits = findEvidence(context.search, `${span.text}\n${section.title}`, { max: EVIDENCE_PER_COMMITMENT });
+    const hits = findEvidence(context.search, `${span.text}\n${section.title}`, {
+      max: EVIDENCE_PER_COMMITMENT,
+      supportText: span.text,
+      within: topical,
+    });
     const evidence: Evidence[] = [];
     for (const hit of hits) {
       const source = await addSource(hit.doc.id, hit.doc.type);

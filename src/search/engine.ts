@@ -24,7 +24,7 @@ export type IndexedDoc = Omit<SearchableDoc, 'body' | 'subtitle'>;
 
 export interface TermAnalyser {
   terms(text: string): string[];
-  weightedTerms(text: string, componentWeight: number): Map<string, number>;
+  weightedTerms(text: string, componentWeight: number, combine?: 'sum' | 'max'): Map<string, number>;
 }
 
 export interface SearchIndex {

@@ -18,6 +18,18 @@ export interface EvidenceHit {
 }
 
 export interface EvidenceOptions extends SearchFilters {
+  /**
+   * The text whose vocabulary must be shared (default: the query). A query may
+   * carry context for ranking ("…" plus the section title) that should not
+   * count as support.
+   */
+  supportText?: string;
+  /**
+   * Document indexes allowed as evidence, e.g. those that rank for the whole
+   * section: keeps a vague sentence ("We ondersteunen hen …") from matching a
+   * document about another subject that happens to share its words.
+   */
+  within?: ReadonlySet<number>;
   /** Retrieval depth to consider. */
   candidates: number;
   /** Evidence kept at most. */
@@ -28,7 +40,7 @@ export interface EvidenceOptions extends SearchFilters {
   minRelativeScore: number;
 }
 
-export const defaultEvidenceOptions: EvidenceOptions = {
+export const defaultEvidenceOptions: Omit<EvidenceOptions, 'supportText' | 'within'> = {
   candidates: 30,
   max: 6,
   minSupport: 10,
@@ -64,11 +76,11 @@ const COMPONENT_SUPPORT = 0.5;
 export function distinctiveTerms(loaded: LoadedSearch, text: string): Map<string, { termId: number; weight: number }> {
   const { bm25 } = loaded.index;
   const out = new Map<string, { termId: number; weight: number }>();
-  for (const [term, occurrences] of loaded.analysis.analyser.weightedTerms(text, COMPONENT_SUPPORT)) {
+  for (const [term, occurrence] of loaded.analysis.analyser.weightedTerms(text, COMPONENT_SUPPORT, 'max')) {
     if (loaded.analysis.genericTerms.has(term)) continue;
     const termId = bm25.termIds.get(term);
     if (termId === undefined || bm25.df[termId]! > bm25.docCount * MAX_DISTINCTIVE_DF_SHARE) continue;
-    out.set(term, { termId, weight: idf(bm25, termId) * Math.min(1, occurrences) });
+    out.set(term, { termId, weight: idf(bm25, termId) * occurrence });
   }
   return out;
 }
@@ -82,10 +94,11 @@ export function findEvidence(loaded: LoadedSearch, text: string, options: Partia
     passages: loaded.analysis.passages,
   });
   const best = hits[0]?.score ?? 0;
-  const terms = [...distinctiveTerms(loaded, text)].sort((a, b) => b[1].weight - a[1].weight);
+  const terms = [...distinctiveTerms(loaded, settings.supportText ?? text)].sort((a, b) => b[1].weight - a[1].weight);
   const kept: EvidenceHit[] = [];
   for (const hit of hits) {
     if (hit.score < best * settings.minRelativeScore) break;
+    if (settings.within && !settings.within.has(hit.index)) continue;
     const shared = terms.filter(([, t]) => contains(loaded, t.termId, hit.index));
     const support = shared.reduce((sum, [, t]) => sum + t.weight, 0);
     if (support < settings.minSupport) continue;

@@ -22,18 +22,21 @@ export interface Analyser {
    * Query terms with weights: a word's own stem counts 1 and its compound
    * components `componentWeight` each, so that one compound in a short query
    * does not outweigh a rare plain word ("LIVC-R samenwerkingsakkoord").
+   * `combine` says how repeats add up: summed (term frequency) or the
+   * strongest occurrence only (whether the text really uses the word).
    */
-  weightedTerms(text: string, componentWeight: number): Map<string, number>;
+  weightedTerms(text: string, componentWeight: number, combine?: 'sum' | 'max'): Map<string, number>;
 }
 
 export function createAnalyser(options: AnalyserOptions = {}): Analyser {
   const { compounds, keepStopwords = false } = options;
   // Calls `add` for every term of `text`, flagging compound components.
   const scan = (text: string, add: (term: string, component: boolean) => void) => {
-    scanTokens(foldForMatching(text), (token, joined) => {
+    scanTokens(foldForMatching(text), (token, joined, part) => {
       if (!keepStopwords && dutchStopwords.has(token)) return;
       const whole = stem(token);
-      add(whole, false);
+      // The parts of a hyphenated word are components of its joined form.
+      add(whole, part);
       // A hyphenated word's parts were emitted just before its joined form.
       if (compounds === undefined || joined) return;
       const components = compounds.components(token);
@@ -54,9 +57,13 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
       scan(text, (term) => terms.push(term));
       return terms;
     },
-    weightedTerms(text: string, componentWeight: number): Map<string, number> {
+    weightedTerms(text: string, componentWeight: number, combine: 'sum' | 'max' = 'sum'): Map<string, number> {
       const weights = new Map<string, number>();
-      scan(text, (term, component) => weights.set(term, (weights.get(term) ?? 0) + (component ? componentWeight : 1)));
+      scan(text, (term, component) => {
+        const weight = component ? componentWeight : 1;
+        const before = weights.get(term) ?? 0;
+        weights.set(term, combine === 'sum' ? before + weight : Math.max(before, weight));
+      });
       return weights;
     },
   };

@@ -41,16 +41,17 @@ export function tokeniseFolded(folded: string): string[] {
 
 /**
  * Receives each token; `joined` is true for the joined form of a hyphenated
- * word ("informatieuitwisseling"), whose parts were emitted just before it.
+ * word ("informatieuitwisseling"), whose parts were emitted just before it
+ * with `part` true.
  */
-export type TokenSink = (token: string, joined: boolean) => void;
+export type TokenSink = (token: string, joined: boolean, part: boolean) => void;
 
 /** The tokens of folded text, in order, as {@link tokeniseFolded} returns them, without building an array. */
 export function scanTokens(folded: string, sink: TokenSink): void {
   for (const match of folded.matchAll(RAW_TOKEN)) {
     const raw = match[0];
     if (!hasConnector(raw)) {
-      emit(sink, raw, false);
+      emit(sink, raw, false, false);
       continue;
     }
     for (const piece of raw.split('/')) addPiece(sink, piece);
@@ -72,13 +73,14 @@ function addPiece(sink: TokenSink, piece: string): void {
     .map(withoutPluralApostrophe)
     .filter((p) => p.length > 0);
   let joinable = hyphenParts.length > 1 && hyphenParts.some((p) => HAS_LETTER.test(p));
-  for (const hyphenPart of hyphenParts) {
-    const pieces = splitDotsAndCommas(hyphenPart).filter((p) => p.length > 0);
+  const pieces = hyphenParts.map((hyphenPart) => {
+    const split = splitDotsAndCommas(hyphenPart).filter((p) => p.length > 0);
     // "www.vlaanderen.be-x" or "scholen,musea": dots and commas separate words, never join them.
-    if (pieces.length !== 1 || pieces[0] !== hyphenPart) joinable = false;
-    for (const token of pieces) emit(sink, token, false);
-  }
-  if (joinable) emit(sink, hyphenParts.join(''), true);
+    if (split.length !== 1 || split[0] !== hyphenPart) joinable = false;
+    return split;
+  });
+  for (const token of pieces.flat()) emit(sink, token, false, joinable);
+  if (joinable) emit(sink, hyphenParts.join(''), true, false);
 }
 
 function withoutPluralApostrophe(part: string): string {
@@ -112,8 +114,8 @@ function splitDotsAndCommas(part: string): string[] {
   return out;
 }
 
-function emit(sink: TokenSink, token: string, joined: boolean): void {
+function emit(sink: TokenSink, token: string, joined: boolean, part: boolean): void {
   if (token.length > MAX_TOKEN_LENGTH) return;
   if (token.length === 1 && !ONLY_DIGITS.test(token)) return;
-  sink(token, joined);
+  sink(token, joined, part);
 }
