@@ -221,6 +221,8 @@ interface Link {
   a: number;
   b: number;
   strength: number;
+  /** Decision ids, "earlier|later" by id order: the tie-break that does not depend on input order. */
+  key: string;
 }
 
 /** Linked pairs, found among decisions that share a rare term (blocking), strongest first. */
@@ -253,12 +255,13 @@ function findLinks(prepared: readonly Prepared[], weights: ReadonlyMap<string, n
         // title, the one a few months before the final approval is its start.
         const gapYears = Math.abs(a.day - b.day) / 365;
         const strength = (score.formal === null ? score.title : (score.title + score.formal) / 2) - 0.05 * gapYears;
-        links.push({ a: a.index, b: b.index, strength });
+        const ids = [a.decision.id, b.decision.id].sort();
+        links.push({ a: a.index, b: b.index, strength, key: `${ids[0]}|${ids[1]}` });
       }
     }
   }
-  // Strongest first; ties by index so the result does not depend on map order.
-  return links.sort((x, y) => y.strength - x.strength || x.a - y.a || x.b - y.b);
+  // Strongest first; ties by decision ids, so neither input nor map order matters.
+  return links.sort((x, y) => y.strength - x.strength || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }
 
 /** A merged group keeps its steps in date order and checks the file-level constraints. */
@@ -370,15 +373,6 @@ export function dossierIndex(dossiers: readonly Dossier[]): Map<string, Dossier>
   const index = new Map<string, Dossier>();
   for (const dossier of dossiers) for (const step of dossier.steps) index.set(step.decisionId, dossier);
   return index;
-}
-
-// For tests and tuning: the similarity of two decisions as the grouping sees it.
-export function titleSimilarity(a: Decision, b: Decision, context: readonly Decision[]): TitleSimilarity {
-  const prepared = prepare(context.includes(a) && context.includes(b) ? context : [...context, a, b]);
-  const weights = termWeights(prepared);
-  const pa = prepared.find((item) => item.decision === a)!;
-  const pb = prepared.find((item) => item.decision === b)!;
-  return similarity(pa, pb, weights);
 }
 
 /** The grouping's building blocks, for tests and threshold tuning. */

@@ -5,21 +5,30 @@
 // goedkeuring aan ...", "Na advies van de Raad van State wijzigt de Vlaamse
 // Regering definitief ..."). The formal title (`shortTitle`) is often stale:
 // records titled "Voorontwerp van besluit" whose body says the order was
-// adopted definitively are common, so the titles are only a fallback for
+// adopted definitively are common, so titles mostly serve as a fallback for
 // bodies that say nothing (184 decisions have no body at all).
 //
-// Order of the checks, each pinned by tests on real decisions:
-// 1. ratification ("Bekrachtiging en afkondiging") in a title or the body;
-// 2. the stage verb of the body's present-tense action sentences:
-//    "opnieuw ... principieel" (second), "principieel" or "voorlopig(e)
-//    vaststelling/aanduiding" (first), "definitief" (final);
-// 3. a vision, concept note, action plan or strategy named in a title;
-// 4. a voorontwerp in a formal title (first principled approval);
-// 5. money or an agreement put to work (subsidy granted, call for projects,
-//    allocation, cooperation agreement, convenant);
-// 6. an ontwerpdecreet or ontwerpbesluit in a formal title (final approval;
-//    orders without a voorontwerp are adopted in one go);
-// 7. itemType "Mededeling", else "overig".
+// Order of the checks (the rule names `explainStage` reports), each pinned by
+// tests on real decisions:
+//  1. title-ratification: a title or formal title "Bekrachtiging en afkondiging ...";
+//  2. body: the stage words of the body's present-tense government sentences,
+//     the earliest in the first sentence that has one: "opnieuw ...
+//     principieel" (second), "principieel" or "voorlopige vaststelling"
+//     (first), "definitief" (final), "bekrachtiging ... decreet";
+//  3. other-government: a federal or Brussels draft the government only gives
+//     its position on ("Voorontwerp van wet", "... koninklijk besluit") -> overig;
+//  4. body-again: a voorontwerp whose body says "opnieuw" -> second approval;
+//  5. vision-title: a title that is a vision, concept note, plan, strategy or
+//     spending review, unless money is granted under it;
+//  6. communication-report / communication-grant / communication: itemType
+//     "Mededeling" stays a communication unless it reports a grant or is a plan;
+//  7. formal-draft: a voorontwerp or draft cooperation agreement -> first approval;
+//  8. personnel: appointments, resignations, staff transfers -> overig;
+//  9. execution / recovery-project: money granted, a call launched, an
+//     allocation or an agreement, or a project of the recovery plan -> uitvoering;
+// 10. formal-final: an ontwerpdecreet or ontwerpbesluit adopted without the
+//     body saying so (orders without a voorontwerp are adopted in one go);
+// 11. none -> overig.
 
 import { foldForMatching } from '../text/index.js';
 import type { Decision } from '../model/documents.js';
@@ -121,7 +130,7 @@ const VISION_WORDS = /(?:strategie|strategienota|(?<!tele|pro|re|super|di)visie|
 const LEADING_VISION = /^(?:\w+ )?(?:visienota|conceptnota|actieplan|uitgaventoetsing|witboek|groenboek|startnota|beleidsplan|strategienota)\b/;
 // A recovery plan counts only as the title's subject ("Relanceplan voor de
 // toeristische sector"): recovery projects' formal titles all say "in
-// uitvoering van het relanceplan". "Plan Vlaamse Veerkracht:" is the recovery plan's project prefix: a
+// uitvoering van het relanceplan". "Plan Vlaamse Veerkracht:" prefixes a
 // project funded from the plan, not a plan.
 const RECOVERY_PREFIX = /^(?:plan )?vlaamse veerkracht(?: (?:project|dossier|dossiernummer) \d+)?\s*:?\s*/;
 
@@ -144,6 +153,13 @@ const PERSONNEL_TITLE = /\b(?:tot|houdende|betreffende|over) (?:de |het )?(?:ben
 
 // --- body ---------------------------------------------------------------------
 
+// A government act of the present: "de vlaamse regering keurt/hecht/wijzigt
+// ...", also with a pronoun next to its verb ("Daarom wijzigt ze nu
+// principieel ...", "Ze past ... aan"), but not any "ze" ("... zodat ze deze
+// hervorming ...", in a sentence whose subject is "De principiële goedkeuring").
+const ACT_VERBS = String.raw`(?:keurt|hecht|wijzigt|beslist|legt|stelt|richt|verlengt|voert|regelt|bepaalt|geeft|neemt|kent|past|verleent|machtigt|vervangt|heft|schaft|voorziet|verhoogt|breidt|actualiseert|erkent|duidt|wijst|stemt|gaat|maakt|zet|bekrachtigt|hervormt|vereenvoudigt|werkt|vult|trekt|brengt|houdt|verlaagt|verruimt|schrapt)`;
+const GOVERNMENT = new RegExp(String.raw`\bregering\b|\b${ACT_VERBS} (?:ze|zij)\b|(?:^|[.;:]\s*)(?:ze|zij) ${ACT_VERBS}\b`);
+
 // Sentences that tell history ("Op 17 juli 2020 hechtte de Vlaamse Regering
 // haar principiële goedkeuring ...") or a condition ("Eenmaal dit besluit
 // definitief is goedgekeurd ...") do not say what is decided now. Clauses
@@ -154,7 +170,7 @@ const PAST_OR_CONDITION = /\b(?:hechtte|keurde|stelde|besliste|wijzigde|legde|ke
 // Future without a present act: "Na deze adviesronde zal ze een definitieve
 // standpuntbepaling overmaken".
 const FUTURE = /\b(?:zal|zullen)\b/;
-const PRESENT_ACT = /\b(?:keurt|hecht|wijzigt|beslist|legt|stelt|richt|verlengt|voert|regelt|bepaalt|geeft|neemt|kent|past|verleent|machtigt)\b/;
+const PRESENT_ACT = new RegExp(String.raw`\b${ACT_VERBS}\b`);
 
 function isNow(sentence: string): boolean {
   if (PAST_OR_CONDITION.test(sentence)) return false;
@@ -169,13 +185,6 @@ const FIRST_APPROVAL = /\bprincipi(?:eel|ele)\b|\bvoorlopig(?:e)? (?:vast|vastst
 // "wijzigt definitief", "hecht haar definitieve goedkeuring", "tot definitieve
 // vaststelling"; not "een definitief ondersteuningsmodel" (a noun's adjective).
 const FINAL_APPROVAL = /\b(?<!een |het )definitief\b|\bdefinitieve (?:goedkeuring|vaststelling|aanduiding|afbakening|beslissing|bekrachtiging)\b/;
-// A government act of the present: "de vlaamse regering keurt/hecht/wijzigt
-// ...", also with a pronoun next to its verb ("Daarom wijzigt ze nu
-// principieel ...", "Ze past ... aan"), but not any "ze" ("... zodat ze deze
-// hervorming ...", in a sentence whose subject is "De principiële goedkeuring").
-const ACT_VERBS = String.raw`(?:keurt|hecht|wijzigt|beslist|legt|stelt|richt|verlengt|voert|regelt|bepaalt|geeft|neemt|kent|past|verleent|machtigt|vervangt|heft|schaft|voorziet|verhoogt|breidt|actualiseert|erkent|duidt|wijst|stemt|gaat|maakt|zet|bekrachtigt|hervormt|vereenvoudigt|werkt|vult|trekt|brengt|houdt|verlaagt|verruimt|schrapt|hecht)`;
-const GOVERNMENT = new RegExp(String.raw`\bregering\b|\b${ACT_VERBS} (?:ze|zij)\b|(?:^|[.;:]\s*)(?:ze|zij) ${ACT_VERBS}\b`);
-
 // What the government does with money or agreements in the present tense.
 const EXECUTION_BODY = /\b(?:kent|kennen)\b[^.]*\btoe\b|\b(?:wijst|wijzen)\b[^.]*\b(?:euro|middelen|budget)\b|\btoe te kennen\b|\btoekenning\b|oproep\b|\bherverdeling\b|\bherschikking\b|\bbudgettoewijzing\b|\bverdeling van\b|subsidie\b|overeenkomst\b|convenant\b|\bmaakt\b[^.]*\bvrij\b|\breserveert\b|\bfinanciering\b/;
 
@@ -227,7 +236,7 @@ function firstPart(foldedTitle: string): string {
 /** A stage with the rule that decided it (for debugging and for showing why). */
 export interface StageExplanation {
   stage: DecisionStage;
-  /** Which rule fired, e.g. "body", "formal-title", "execution". */
+  /** Which rule fired: "body", "title-ratification", "formal-draft", "execution", ... (see the module comment). */
   rule: string;
 }
 

@@ -106,6 +106,8 @@ export function displayTitle(title: string): string {
     .trim()
     .replace(DISPLAY_STAGE_SUFFIX, '')
     .replace(DISPLAY_STAGE_PREFIX, (_, act: string) => act)
+    // "...: voorontwerp wijzigingsdecreet toezichtsbepalingen" -> "...: wijzigingsdecreet toezichtsbepalingen"
+    .replace(/(:\s*)(?:voor)?ontwerp(?:en)?(?: van)? (?=\w*(?:decreet|besluit))/i, '$1')
     .trim();
   if (cleaned.length === 0) return title.trim();
   return cleaned.charAt(0).toUpperCase() + cleaned.slice(1);

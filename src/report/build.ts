@@ -12,13 +12,16 @@ import { findEvidence } from '../search/evidence.js';
 import type { ReportContext } from './context.js';
 import type { Generator } from './generator.js';
 import type { Commitment, Evidence, SectionReport, Source } from './model.js';
+import { reportTitle } from './extractive.js';
 import { decisionSource, parliamentSource } from './sources.js';
 
 /** Evidence per commitment: few and specific beats many and vague. */
 const EVIDENCE_PER_COMMITMENT = 5;
 /** How many documents can count as "about the section's subject" (recall of the benchmark's relevant set is ~0.77 at 100). */
 const SECTION_POOL = 100;
-/** Of those, the ones whose dense (topic) similarity to the section is at least this share of the best one's. */
+/** The top of that ranking always counts (a section can have two subjects: the dense vector favours one). */
+const SECTION_CORE = 25;
+/** Below the core, a document must have at least this share of the best dense (topic) similarity to the section. */
 const TOPIC_SIMILARITY_SHARE = 0.5;
 
 /**
@@ -39,7 +42,9 @@ function topicalDocuments(loaded: LoadedSearch, sectionText: string): Set<number
   if (!vector) return new Set(pool.map((hit) => hit.index));
   const similarity = scoreDense(index.lsa, vector);
   const best = Math.max(...pool.map((hit) => similarity[hit.index]!));
-  return new Set(pool.filter((hit) => similarity[hit.index]! >= best * TOPIC_SIMILARITY_SHARE).map((hit) => hit.index));
+  return new Set(
+    pool.filter((hit, rank) => rank < SECTION_CORE || similarity[hit.index]! >= best * TOPIC_SIMILARITY_SHARE).map((hit) => hit.index),
+  );
 }
 
 export interface BuildOptions {
@@ -133,5 +138,6 @@ export async function buildSectionReport(
     sources: Object.fromEntries(sources),
   };
   const prose = await generator.generate(model);
-  return { ...model, ...prose, generatedAt: new Date().toISOString() };
+  // The title is ours, not a generator's: reports must be findable and comparable by it.
+  return { ...model, ...prose, title: reportTitle(section), generatedAt: new Date().toISOString() };
 }

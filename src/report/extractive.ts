@@ -61,6 +61,11 @@ function countsSentence(commitments: readonly Commitment[]): string {
   return `Van de ${commitments.length} engagementen zijn er ${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}.`;
 }
 
+/** The title every report carries, whichever generator wrote the prose. */
+export function reportTitle(section: { number: string; title: string }): string {
+  return `Voortgangsrapportage naleving regeerakkoord: ${section.number} ${section.title}`;
+}
+
 export function generateExtractive(input: GeneratorInput): GeneratedProse {
   const { section, commitments, sources } = input;
   const dossierById = new Map(input.dossiers.map((d) => [d.id, d]));
@@ -163,7 +168,7 @@ export function generateExtractive(input: GeneratorInput): GeneratedProse {
   }
   body.push({ heading: 'Conclusie', paragraphs: [conclusion] });
   return {
-    title: `Voortgangsrapportage naleving regeerakkoord: ${section.number} ${section.title}`,
+    title: reportTitle(section),
     body,
     generator: { name: 'extractive' },
   };
@@ -192,7 +197,7 @@ export function answerExtractive(input: AnswerInput): Answer {
     const what = source.type === 'decision' && source.stage ? `${stageLabel(source.stage)}` : 'parlementair document';
     const lead = `${source.date ?? 'Zonder datum'} (${what}): ${shorten(source.title, 150)}.`;
     const detail = gist(source);
-    return { text: detail ? `${lead} ${detail}.` : lead, citations: [source.key] };
+    return { text: detail ? `${lead} ${detail}${/[.…!?]$/.test(detail) ? '' : '.'}` : lead, citations: [source.key] };
   });
   return {
     paragraphs: [

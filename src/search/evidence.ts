@@ -36,6 +36,12 @@ export interface EvidenceOptions extends SearchFilters {
   max: number;
   /** Minimum summed weight of shared distinctive terms (about two uncommon words). */
   minSupport: number;
+  /**
+   * For short texts (a question naming one thing), the minimum is at most this
+   * share of the text's own distinctive weight: "wat gebeurde er rond LIVC-R?"
+   * has only one word to share.
+   */
+  minSupportShare: number;
   /** Minimum score relative to the best candidate. */
   minRelativeScore: number;
 }
@@ -44,11 +50,12 @@ export const defaultEvidenceOptions: Omit<EvidenceOptions, 'supportText' | 'with
   candidates: 30,
   max: 6,
   minSupport: 10,
+  minSupportShare: 0.5,
   minRelativeScore: 0.3,
 };
 
 /** Terms found in more than this share of documents are too common to count as distinctive. */
-const MAX_DISTINCTIVE_DF_SHARE = 0.05;
+const MAX_DISTINCTIVE_DF_SHARE = 0.15;
 
 /** Whether document `doc` contains term `termId`: binary search in the term's (doc-ordered) postings. */
 function contains(loaded: LoadedSearch, termId: number, doc: number): boolean {
@@ -94,6 +101,8 @@ export function findEvidence(loaded: LoadedSearch, text: string, options: Partia
     passages: loaded.analysis.passages,
   });
   const best = hits[0]?.score ?? 0;
+  const available = [...distinctiveTerms(loaded, settings.supportText ?? text).values()].reduce((sum, t) => sum + t.weight, 0);
+  const required = Math.min(settings.minSupport, settings.minSupportShare * available);
   const terms = [...distinctiveTerms(loaded, settings.supportText ?? text)].sort((a, b) => b[1].weight - a[1].weight);
   const kept: EvidenceHit[] = [];
   for (const hit of hits) {
@@ -101,7 +110,7 @@ export function findEvidence(loaded: LoadedSearch, text: string, options: Partia
     if (settings.within && !settings.within.has(hit.index)) continue;
     const shared = terms.filter(([, t]) => contains(loaded, t.termId, hit.index));
     const support = shared.reduce((sum, [, t]) => sum + t.weight, 0);
-    if (support < settings.minSupport) continue;
+    if (support < required || support === 0) continue;
     kept.push({ ...hit, sharedTerms: shared.map(([term]) => term), support });
     if (kept.length === settings.max) break;
   }

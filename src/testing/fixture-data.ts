@@ -18,7 +18,7 @@ export function bundledDecisionLines(): string[] {
   return cachedLines;
 }
 
-export function sampleDecisionLines(every = 12): string[] {
+export function sampleDecisionLines(every = 6): string[] {
   return bundledDecisionLines().filter((line, i) => i % every === 0 || TOPICS.test(line));
 }
 

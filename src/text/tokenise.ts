@@ -42,7 +42,9 @@ export function tokeniseFolded(folded: string): string[] {
 /**
  * Receives each token; `joined` is true for the joined form of a hyphenated
  * word ("informatieuitwisseling"), whose parts were emitted just before it
- * with `part` true.
+ * with `part` true. `part` marks a token that is a component of a longer one:
+ * the parts of a hyphenated word, or the joined form of "LIVC-R", whose only
+ * real part is "livc".
  */
 export type TokenSink = (token: string, joined: boolean, part: boolean) => void;
 
@@ -79,8 +81,12 @@ function addPiece(sink: TokenSink, piece: string): void {
     if (split.length !== 1 || split[0] !== hyphenPart) joinable = false;
     return split;
   });
-  for (const token of pieces.flat()) emit(sink, token, false, joinable);
-  if (joinable) emit(sink, hyphenParts.join(''), true, false);
+  // Parts are components of the joined word only when two or more survive:
+  // in "LIVC-R" the "r" is dropped, so "livc" is the word itself.
+  const surviving = pieces.flat().filter(keeps).length;
+  for (const token of pieces.flat()) emit(sink, token, false, joinable && surviving > 1);
+  // With one surviving part, the joined form ("livcr") is a variant spelling of it.
+  if (joinable) emit(sink, hyphenParts.join(''), true, surviving <= 1);
 }
 
 function withoutPluralApostrophe(part: string): string {
@@ -114,8 +120,10 @@ function splitDotsAndCommas(part: string): string[] {
   return out;
 }
 
+function keeps(token: string): boolean {
+  return token.length <= MAX_TOKEN_LENGTH && (token.length > 1 || ONLY_DIGITS.test(token));
+}
+
 function emit(sink: TokenSink, token: string, joined: boolean, part: boolean): void {
-  if (token.length > MAX_TOKEN_LENGTH) return;
-  if (token.length === 1 && !ONLY_DIGITS.test(token)) return;
-  sink(token, joined, part);
+  if (keeps(token)) sink(token, joined, part);
 }
