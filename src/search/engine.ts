@@ -2,7 +2,7 @@
 // parliament documents, with long queries split into passages, every list
 // fused into one ranking.
 import { buildBm25Index, scoreBm25, type Bm25Index, type Bm25Params } from './bm25.js';
-import { buildLsaModel, embedQuery, scoreDenseMany, type LsaModel } from './lsa.js';
+import { buildLsaModel, embedQuery, scoreDense, scoreDenseAt, type LsaModel } from './lsa.js';
 import { reciprocalRankFusion, scoreFusion, topK, type Ranked } from './ranking.js';
 
 export type SearchDocType = 'decision' | 'parliament';
@@ -100,6 +100,8 @@ export const hybridMode: RetrievalMode = { lexical: true, dense: true, split: tr
 
 const GENERIC_TERM_WEIGHT = 0.25;
 const LIST_DEPTH = 200;
+/** A passage's lists are shorter: only their top adds anything after fusion. */
+const PASSAGE_DEPTH = 60;
 
 function accepts(index: SearchIndex, filters: SearchFilters): ((doc: number) => boolean) | undefined {
   const mandatee = filters.mandatee?.toLowerCase();
@@ -127,6 +129,9 @@ const DENSE_FULL_WEIGHT_TERMS = 10;
 /**
  * The rankings a query contributes: for the whole text and, when splitting, for
  * each passage; lexical and/or dense lists, each with its fusion weight.
+ * The whole text's lists cover every document; passages' dense lists re-score
+ * only the whole text's candidates, which is where nearly all of their value
+ * is, at a fraction of the cost.
  */
 function rankTexts(
   index: SearchIndex,
@@ -138,21 +143,34 @@ function rankTexts(
 ): { ranking: Ranked[]; weight: number }[] {
   const lists: { ranking: Ranked[]; weight: number }[] = [];
   const dense: { vector: Float32Array; weight: number }[] = [];
-  for (const { text, weight } of texts) {
+  let wholeLexical: Ranked[] = [];
+  for (const [t, { text, weight }] of texts.entries()) {
     const bag = analyser.weightedTerms(text, COMPONENT_WEIGHT);
     if (bag.size === 0) continue;
     if (mode.lexical) {
       const lexical = new Map(bag);
       if (options.genericTerms) for (const [t, n] of lexical) if (options.genericTerms.has(t)) lexical.set(t, n * GENERIC_TERM_WEIGHT);
-      lists.push({ ranking: topK(scoreBm25(index.bm25, lexical), LIST_DEPTH, accept), weight });
+      const ranking = topK(scoreBm25(index.bm25, lexical), t === 0 ? LIST_DEPTH : PASSAGE_DEPTH, accept);
+      if (t === 0) wholeLexical = ranking;
+      lists.push({ ranking, weight });
     }
     if (mode.dense) {
       const vector = embedQuery(index.lsa, bag, index.lsaTermIndex);
       if (vector) dense.push({ vector, weight: weight * (mode.lexical ? Math.min(1, bag.size / DENSE_FULL_WEIGHT_TERMS) : 1) });
     }
   }
-  const scores = scoreDenseMany(index.lsa, dense.map((d) => d.vector));
-  dense.forEach(({ weight }, i) => lists.push({ ranking: topK(scores[i]!, LIST_DEPTH, accept), weight }));
+  const [first, ...rest] = dense;
+  if (!first) return lists;
+  const firstRanking = topK(scoreDense(index.lsa, first.vector), LIST_DEPTH, accept);
+  lists.push({ ranking: firstRanking, weight: first.weight });
+  if (rest.length) {
+    const docs = Uint32Array.from(new Set([...wholeLexical, ...firstRanking].map((r) => r.doc)));
+    const scores = scoreDenseAt(index.lsa, rest.map((d) => d.vector), docs);
+    rest.forEach(({ weight }, q) => {
+      const ranking = topK(scores[q]!, PASSAGE_DEPTH).map(({ doc: i, score }) => ({ doc: docs[i]!, score }));
+      lists.push({ ranking, weight });
+    });
+  }
   return lists;
 }
 

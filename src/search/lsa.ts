@@ -297,22 +297,37 @@ export function embedQuery(model: LsaModel, bag: ReadonlyMap<string, number>, te
 
 /** Cosine similarity of a unit query vector with every (unit) document vector. */
 export function scoreDense(model: LsaModel, query: Float32Array): Float64Array {
-  return scoreDenseMany(model, [query])[0]!;
+  const docs = model.docVectors.length / model.dimensions;
+  const out = new Float64Array(docs);
+  for (let r = 0; r < docs; r++) out[r] = dot(model, query, r);
+  return out;
 }
 
-/** Scores several query vectors in one pass over the document vectors (they are read once, not once per query). */
-export function scoreDenseMany(model: LsaModel, queries: readonly Float32Array[]): Float64Array[] {
+/** Similarities of several query vectors with some documents only: `out[q][i]` is query q against docs[i]. */
+export function scoreDenseAt(model: LsaModel, queries: readonly Float32Array[], docs: Uint32Array): Float64Array[] {
+  return queries.map((query) => {
+    const out = new Float64Array(docs.length);
+    for (let i = 0; i < docs.length; i++) out[i] = dot(model, query, docs[i]!);
+    return out;
+  });
+}
+
+function dot(model: LsaModel, query: Float32Array, doc: number): number {
   const dims = model.dimensions;
-  const docs = model.docVectors.length / dims;
-  const out = queries.map(() => new Float64Array(docs));
-  for (let r = 0; r < docs; r++) {
-    const off = r * dims;
-    for (let q = 0; q < queries.length; q++) {
-      const query = queries[q]!;
-      let dot = 0;
-      for (let d = 0; d < dims; d++) dot += query[d]! * model.docVectors[off + d]!;
-      out[q]![r] = dot;
-    }
+  const vectors = model.docVectors;
+  const off = doc * dims;
+  // Four accumulators: independent chains the CPU can overlap.
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let i = 0;
+  for (; i + 3 < dims; i += 4) {
+    a += query[i]! * vectors[off + i]!;
+    b += query[i + 1]! * vectors[off + i + 1]!;
+    c += query[i + 2]! * vectors[off + i + 2]!;
+    d += query[i + 3]! * vectors[off + i + 3]!;
   }
-  return out;
+  for (; i < dims; i++) a += query[i]! * vectors[off + i]!;
+  return a + b + c + d;
 }
