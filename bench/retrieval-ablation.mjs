@@ -19,7 +19,7 @@ const docs = decisions.map((d) => ({
   mandatees: d.mandatees.map((m) => m.name),
 }));
 
-const variants = (process.env.VARIANTS ?? 'lexical,dense,fused,fused-nosplit,lexical-nosplit').split(',');
+const variants = (process.env.VARIANTS ?? 'lexical-nosplit,lexical,dense-nosplit,dense,fused-nosplit,fused,fused-rrf').split(',');
 const modes = {
   'lexical': { lexical: true, dense: false, split: true },
   'lexical-nosplit': { lexical: true, dense: false, split: false },
@@ -27,15 +27,16 @@ const modes = {
   'dense-nosplit': { lexical: false, dense: true, split: false },
   'fused': { lexical: true, dense: true, split: true },
   'fused-nosplit': { lexical: true, dense: true, split: false },
+  'fused-rrf': { lexical: true, dense: true, split: true },
 };
-for (const compounds of (process.env.COMPOUNDS ?? 'on').split(',')) {
+for (const compounds of (process.env.COMPOUNDS ?? 'on,off').split(',')) {
   const t0 = performance.now();
   const analysis = createSearchAnalysis(compounds === 'on' ? countWords(docs.map((d) => `${d.title}\n${d.subtitle}\n${d.body}`)) : new Map());
   const index = buildSearchIndex(docs, analysis.analyser);
   console.error(`index (compounds ${compounds}) built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   for (const name of variants) {
     const result = evaluateRetrieval(benchmark, (section) =>
-      search(index, section.query, analysis.analyser, { k: 50, mode: modes[name], genericTerms: analysis.genericTerms, passages: analysis.passages })
+      search(index, section.query, analysis.analyser, { k: 50, mode: modes[name], fusion: name.endsWith('-rrf') ? 'rank' : 'score', type: 'decision', genericTerms: analysis.genericTerms, passages: analysis.passages })
         .map((hit) => hit.doc.id));
     const row = Object.fromEntries(Object.entries(result).map(([k, v]) => [k, typeof v === 'number' ? round3(v) : v]));
     console.log(JSON.stringify({ variant: name, compounds, ...row, peer: undefined }));

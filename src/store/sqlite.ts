@@ -7,35 +7,13 @@ import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
   rowToSection, sectionColumns, sectionToRow,
 } from './rows.js';
+import { schemaMigrations } from './schema.js';
 import type { DocumentCounts, IngestBatch, IngestRun, Store } from './store.js';
 
 type Row = Record<string, unknown>;
 
-/** Each entry migrates the schema from version i to i + 1; the index is PRAGMA user_version. */
-const migrations: string[] = [
-  `CREATE TABLE sections (
-     id TEXT PRIMARY KEY, agreement TEXT NOT NULL, part_index INTEGER NOT NULL, part TEXT NOT NULL,
-     chapter TEXT NOT NULL, chapter_slug TEXT NOT NULL, number TEXT NOT NULL, title TEXT NOT NULL,
-     level INTEGER NOT NULL, parent_id TEXT, ord INTEGER NOT NULL, page_start INTEGER NOT NULL,
-     page_end INTEGER NOT NULL, text TEXT NOT NULL);
-   CREATE INDEX sections_agreement ON sections (agreement, ord);
-   CREATE TABLE decisions (
-     id TEXT PRIMARY KEY, uri TEXT NOT NULL, title TEXT NOT NULL, short_title TEXT,
-     body_text TEXT NOT NULL, body_html TEXT NOT NULL, meeting_date TEXT NOT NULL, meeting_id TEXT,
-     item_type TEXT, mandatees TEXT NOT NULL, themes TEXT NOT NULL, position INTEGER);
-   CREATE INDEX decisions_meeting_date ON decisions (meeting_date);
-   CREATE TABLE parliament (
-     id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, number TEXT, date TEXT,
-     asker TEXT, addressee TEXT, question TEXT, answer TEXT, text TEXT NOT NULL, uri TEXT,
-     source_file TEXT NOT NULL);
-   CREATE TABLE ingest_runs (
-     id INTEGER PRIMARY KEY AUTOINCREMENT, finished_at TEXT NOT NULL, counts TEXT NOT NULL,
-     written TEXT NOT NULL, issues TEXT NOT NULL);`,
-  // Derived search structures (postings, vectors, dossiers), rebuilt by every ingest.
-  `CREATE TABLE derived (name TEXT PRIMARY KEY, data BLOB NOT NULL, built_at TEXT NOT NULL);`,
-];
+const migrations = schemaMigrations('sqlite');
 
-export const SQLITE_SCHEMA_VERSION = migrations.length;
 
 function upsertSql(table: string, columns: readonly string[]): string {
   const updates = columns.filter((c) => c !== 'id');

@@ -1,0 +1,32 @@
+// The one schema both stores share, written once for both SQL dialects.
+// Each entry migrates version i to i + 1; never edit a released entry, add one.
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export function schemaMigrations(dialect: Dialect): string[] {
+  const json = dialect === 'postgres' ? 'JSONB' : 'TEXT';
+  const bytes = dialect === 'postgres' ? 'BYTEA' : 'BLOB';
+  const serial = dialect === 'postgres' ? 'SERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT';
+  return [
+    `CREATE TABLE sections (
+       id TEXT PRIMARY KEY, agreement TEXT NOT NULL, part_index INTEGER NOT NULL, part TEXT NOT NULL,
+       chapter TEXT NOT NULL, chapter_slug TEXT NOT NULL, number TEXT NOT NULL, title TEXT NOT NULL,
+       level INTEGER NOT NULL, parent_id TEXT, ord INTEGER NOT NULL, page_start INTEGER NOT NULL,
+       page_end INTEGER NOT NULL, text TEXT NOT NULL);
+     CREATE INDEX sections_agreement ON sections (agreement, ord);
+     CREATE TABLE decisions (
+       id TEXT PRIMARY KEY, uri TEXT NOT NULL, title TEXT NOT NULL, short_title TEXT,
+       body_text TEXT NOT NULL, body_html TEXT NOT NULL, meeting_date TEXT NOT NULL, meeting_id TEXT,
+       item_type TEXT, mandatees ${json} NOT NULL, themes ${json} NOT NULL, position INTEGER);
+     CREATE INDEX decisions_meeting_date ON decisions (meeting_date);
+     CREATE TABLE parliament (
+       id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, number TEXT, date TEXT,
+       asker TEXT, addressee TEXT, question TEXT, answer TEXT, text TEXT NOT NULL, uri TEXT,
+       source_file TEXT NOT NULL);
+     CREATE TABLE ingest_runs (
+       id ${serial}, finished_at TEXT NOT NULL, counts ${json} NOT NULL,
+       written ${json} NOT NULL, issues ${json} NOT NULL);`,
+    // Derived search structures (postings, vectors, dossiers), rebuilt by every ingest.
+    `CREATE TABLE derived (name TEXT PRIMARY KEY, data ${bytes} NOT NULL, built_at TEXT NOT NULL);`,
+  ];
+}
