@@ -1,4 +1,4 @@
-// Markdown in the predecessor's format (see /work/shared/examples): title, the
+// Markdown in the predecessor's format (see the examples in test/fixtures/report/): title, the
 // agreement text in a <details> block, the prose with `\[n\]` citations, a
 // closing note and the references in a second <details> block. Added beyond
 // the examples: a commitments table, parliamentary signals and dossier
