@@ -26,15 +26,14 @@ export interface BatchResult {
   counts: Record<CommitmentStatus, number>;
 }
 
-/** Sections that get a report: leaves with their text, and parents for the text they have themselves. */
+/**
+ * Every section gets a report: a leaf for its text, a parent for the text it
+ * has itself (its sub-sections have reports of their own, so nothing is
+ * assessed twice).
+ */
 export function sectionsToReport(sections: readonly AgreementSection[]): { section: AgreementSection; scope: 'subtree' | 'own' }[] {
   const parents = new Set(sections.map((s) => s.parentId));
-  const out: { section: AgreementSection; scope: 'subtree' | 'own' }[] = [];
-  for (const section of sections) {
-    if (!parents.has(section.id)) out.push({ section, scope: 'subtree' });
-    else if (section.text.trim()) out.push({ section, scope: 'own' });
-  }
-  return out;
+  return sections.map((section) => ({ section, scope: parents.has(section.id) ? 'own' : 'subtree' }));
 }
 
 export function writeAtomically(path: string, content: string): void {

@@ -8,7 +8,7 @@ import { sectionFullText } from '../sources/agreement/index.js';
 import { search } from '../search/engine.js';
 import { embedQuery, scoreDense } from '../search/lsa.js';
 import type { LoadedSearch } from '../search/persisted.js';
-import { findEvidence } from '../search/evidence.js';
+import { characteristicTerms, findEvidence } from '../search/evidence.js';
 import type { ReportContext } from './context.js';
 import type { Generator } from './generator.js';
 import type { Commitment, Evidence, SectionReport, Source } from './model.js';
@@ -21,6 +21,8 @@ const EVIDENCE_PER_COMMITMENT = 5;
 const SECTION_POOL = 100;
 /** The top of that ranking always counts (a section can have two subjects: the dense vector favours one). */
 const SECTION_CORE = 25;
+/** Evidence must contain one of the section's this many most characteristic words. */
+const SECTION_TERMS = 20;
 /** Below the core, a document must have at least this share of the best dense (topic) similarity to the section. */
 const TOPIC_SIMILARITY_SHARE = 0.5;
 
@@ -84,6 +86,7 @@ export async function buildSectionReport(
   };
 
   const topical = topicalDocuments(context.search, text);
+  const sectionTerms = characteristicTerms(context.search, text, SECTION_TERMS);
   const { commitments: spans } = extractCommitments(sectionId, text);
   const commitments: Commitment[] = [];
   for (const span of spans) {
@@ -92,6 +95,7 @@ export async function buildSectionReport(
       max: EVIDENCE_PER_COMMITMENT,
       supportText: span.text,
       within: topical,
+      anyOf: sectionTerms,
     });
     const evidence: Evidence[] = [];
     for (const hit of hits) {
@@ -119,6 +123,9 @@ export async function buildSectionReport(
     });
     commitments.push({ ...span, evidence, ...assessment });
   }
+
+  // Every step of a dossier on the evidence is a source its timeline can cite.
+  for (const dossier of dossiers.values()) for (const step of dossier.steps) await addSource(step.decisionId, 'decision');
 
   const model = {
     section: {

@@ -80,7 +80,9 @@ export function generateExtractive(input: GeneratorInput): GeneratedProse {
     {
       text: commitments.length
         ? `De sectie bevat ${commitments.length} concrete ${commitments.length === 1 ? 'engagement' : 'engagementen'}; ${countsSentence(commitments).replace(/^Van de \d+ engagementen zijn er /, 'daarvan zijn er ')}`
-        : 'De sectie bevat geen concrete engagementen, alleen visie of context; er is dus niets af te toetsen.',
+        : section.text.replace(/^[\d.]+\s+.*$/m, '').trim()
+          ? 'De sectie bevat geen concrete engagementen, alleen visie of context; er is dus niets af te toetsen.'
+          : 'Deze sectie heeft geen eigen tekst; haar engagementen staan in de onderliggende secties, die elk een eigen rapport hebben.',
       citations: [],
     },
   ];

@@ -30,6 +30,8 @@ export interface EvidenceOptions extends SearchFilters {
    * document about another subject that happens to share its words.
    */
   within?: ReadonlySet<number>;
+  /** The document must contain at least one of these analysed terms (the section's most characteristic words). */
+  anyOf?: readonly string[];
   /** Retrieval depth to consider. */
   candidates: number;
   /** Evidence kept at most. */
@@ -46,7 +48,7 @@ export interface EvidenceOptions extends SearchFilters {
   minRelativeScore: number;
 }
 
-export const defaultEvidenceOptions: Omit<EvidenceOptions, 'supportText' | 'within'> = {
+export const defaultEvidenceOptions: Omit<EvidenceOptions, 'supportText' | 'within' | 'anyOf'> = {
   candidates: 30,
   max: 6,
   minSupport: 10,
@@ -103,11 +105,16 @@ export function findEvidence(loaded: LoadedSearch, text: string, options: Partia
   const best = hits[0]?.score ?? 0;
   const available = [...distinctiveTerms(loaded, settings.supportText ?? text).values()].reduce((sum, t) => sum + t.weight, 0);
   const required = Math.min(settings.minSupport, settings.minSupportShare * available);
+  const anyOf = settings.anyOf?.flatMap((term) => {
+    const termId = loaded.index.bm25.termIds.get(term);
+    return termId === undefined ? [] : [termId];
+  });
   const terms = [...distinctiveTerms(loaded, settings.supportText ?? text)].sort((a, b) => b[1].weight - a[1].weight);
   const kept: EvidenceHit[] = [];
   for (const hit of hits) {
     if (hit.score < best * settings.minRelativeScore) break;
     if (settings.within && !settings.within.has(hit.index)) continue;
+    if (anyOf && !anyOf.some((termId) => contains(loaded, termId, hit.index))) continue;
     const shared = terms.filter(([, t]) => contains(loaded, t.termId, hit.index));
     const support = shared.reduce((sum, [, t]) => sum + t.weight, 0);
     if (support < required || support === 0) continue;
@@ -115,4 +122,21 @@ export function findEvidence(loaded: LoadedSearch, text: string, options: Partia
     if (kept.length === settings.max) break;
   }
   return kept;
+}
+
+/**
+ * The most characteristic analysed terms of a text (tf x idf, generic words
+ * left out): what a section is about, for `anyOf`.
+ */
+export function characteristicTerms(loaded: LoadedSearch, text: string, count: number): string[] {
+  const { bm25 } = loaded.index;
+  return [...loaded.analysis.analyser.weightedTerms(text, COMPONENT_SUPPORT)]
+    .flatMap(([term, n]) => {
+      const termId = bm25.termIds.get(term);
+      if (termId === undefined || loaded.analysis.genericTerms.has(term)) return [];
+      return [{ term, weight: (1 + Math.log(Math.max(n, 1))) * idf(bm25, termId) }];
+    })
+    .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term))
+    .slice(0, count)
+    .map(({ term }) => term);
 }

@@ -1,6 +1,6 @@
 // Reference numbering: numbers are assigned in order of first appearance in
 // the rendered report (body claims, then the commitments' reasons, then the
-// parliamentary signals under the commitments table), starting at 1. Every
+// parliamentary signals under the commitments table, then the dossier timelines), starting at 1. Every
 // numbered source is cited and every citation is numbered, by construction.
 import type { SectionReport } from '../model.js';
 
@@ -52,6 +52,10 @@ export function numberCitations(report: SectionReport): CitationNumbering {
   }
   for (const commitment of report.commitments) {
     for (const problem of commitment.problems) cite(problem.sourceKey, `problem signal of commitment ${commitment.id}`);
+  }
+  // Dossier timelines cite every step the report has as a source (the others are listed without a number).
+  for (const dossier of report.dossiers) {
+    for (const step of dossier.steps) if (Object.hasOwn(report.sources, step.decisionId)) cite(step.decisionId, `dossier ${dossier.id}`);
   }
   return { order, numberOf };
 }
