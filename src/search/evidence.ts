@@ -44,6 +44,11 @@ export interface EvidenceOptions extends SearchFilters {
    * has only one word to share.
    */
   minSupportShare: number;
+  /**
+   * Distinct whole words (not just parts of one compound) a document must
+   * share: one shared word is a coincidence more often than a match.
+   */
+  minSharedWords: number;
   /** Minimum score relative to the best candidate. */
   minRelativeScore: number;
 }
@@ -53,6 +58,7 @@ export const defaultEvidenceOptions: Omit<EvidenceOptions, 'supportText' | 'with
   max: 6,
   minSupport: 10,
   minSupportShare: 0.5,
+  minSharedWords: 2,
   minRelativeScore: 0.3,
 };
 
@@ -82,14 +88,14 @@ const COMPONENT_SUPPORT = 0.5;
  * common. `weight` is the term's idf, halved when the term only occurs as a
  * compound component, so that one word never counts as several.
  */
-export function distinctiveTerms(loaded: LoadedSearch, text: string): Map<string, { termId: number; weight: number }> {
+export function distinctiveTerms(loaded: LoadedSearch, text: string): Map<string, { termId: number; weight: number; whole: boolean }> {
   const { bm25 } = loaded.index;
-  const out = new Map<string, { termId: number; weight: number }>();
+  const out = new Map<string, { termId: number; weight: number; whole: boolean }>();
   for (const [term, occurrence] of loaded.analysis.analyser.weightedTerms(text, COMPONENT_SUPPORT, 'max')) {
     if (loaded.analysis.genericTerms.has(term)) continue;
     const termId = bm25.termIds.get(term);
     if (termId === undefined || bm25.df[termId]! > bm25.docCount * MAX_DISTINCTIVE_DF_SHARE) continue;
-    out.set(term, { termId, weight: idf(bm25, termId) * occurrence });
+    out.set(term, { termId, weight: idf(bm25, termId) * occurrence, whole: occurrence >= 1 });
   }
   return out;
 }
@@ -105,6 +111,8 @@ export function findEvidence(loaded: LoadedSearch, text: string, options: Partia
   const best = hits[0]?.score ?? 0;
   const available = [...distinctiveTerms(loaded, settings.supportText ?? text).values()].reduce((sum, t) => sum + t.weight, 0);
   const required = Math.min(settings.minSupport, settings.minSupportShare * available);
+  const distinctive = [...distinctiveTerms(loaded, settings.supportText ?? text).values()];
+  const requiredWords = Math.min(settings.minSharedWords, distinctive.filter((t) => t.whole).length);
   const anyOf = settings.anyOf?.flatMap((term) => {
     const termId = loaded.index.bm25.termIds.get(term);
     return termId === undefined ? [] : [termId];
@@ -118,6 +126,7 @@ export function findEvidence(loaded: LoadedSearch, text: string, options: Partia
     const shared = terms.filter(([, t]) => contains(loaded, t.termId, hit.index));
     const support = shared.reduce((sum, [, t]) => sum + t.weight, 0);
     if (support < required || support === 0) continue;
+    if (shared.filter(([, t]) => t.whole).length < requiredWords) continue;
     kept.push({ ...hit, sharedTerms: shared.map(([term]) => term), support });
     if (kept.length === settings.max) break;
   }
