@@ -1,9 +1,10 @@
 // The Dutch prompts. The model sees only numbered evidence and must cite by
 // number; the numbers are mapped back to source keys by `parse.ts`, so a model
 // never handles (and can never invent) a key or a URL.
+import { statusLabels } from '../../assess/status.js';
 import type { DecisionStage } from '../../dossiers/types.js';
 import type { AnswerInput, GeneratorInput } from '../generator.js';
-import type { CommitmentStatus, Source } from '../model.js';
+import type { Source } from '../model.js';
 import type { ChatMessage } from './client.js';
 
 /** A source as the model sees it: a number from 1. */
@@ -21,13 +22,6 @@ const STAGE_LABELS: Record<DecisionStage, string> = {
   visie: 'visienota of actieplan (intentie)',
   mededeling: 'mededeling',
   overig: 'overig',
-};
-
-const STATUS_LABELS: Record<CommitmentStatus, string> = {
-  gerealiseerd: 'gerealiseerd',
-  'in-uitvoering': 'in uitvoering',
-  aangekondigd: 'aangekondigd',
-  'geen-spoor': 'geen spoor',
 };
 
 /** Caps that keep a prompt within small local models' context windows. */
@@ -97,7 +91,7 @@ export function buildReportMessages(input: GeneratorInput, evidence: NumberedSou
   if (input.commitments.length === 0) lines.push('(geen afzonderlijke engagementen herkend in deze sectie)');
   input.commitments.forEach((commitment, index) => {
     lines.push(`E${index + 1}. "${oneLine(commitment.text)}"`);
-    lines.push(`    Status: ${STATUS_LABELS[commitment.status]}. Reden: ${withoutReferenceNumbers(commitment.reason) || '-'}`);
+    lines.push(`    Status: ${statusLabels[commitment.status]}. Reden: ${withoutReferenceNumbers(commitment.reason) || '-'}`);
     if (commitment.decisiveSourceKey && numberOf.has(commitment.decisiveSourceKey)) {
       lines.push(`    Beslissend bewijs: ${cite([commitment.decisiveSourceKey])}`);
     }

@@ -1,20 +1,14 @@
 // Dutch labels shared by every renderer, so Markdown, HTML, JSON and the index
 // page never disagree on what a status or a generator is called.
+import { statusLabels } from '../../assess/status.js';
 import type { CommitmentStatus, SectionReport } from '../model.js';
 
 /** Display order: from done to nothing found. */
 export const COMMITMENT_STATUSES: readonly CommitmentStatus[] = ['gerealiseerd', 'in-uitvoering', 'aangekondigd', 'geen-spoor'];
 
-const STATUS_LABELS: Record<CommitmentStatus, string> = {
-  gerealiseerd: 'gerealiseerd',
-  'in-uitvoering': 'in uitvoering',
-  aangekondigd: 'aangekondigd',
-  'geen-spoor': 'geen spoor',
-};
-
 export function statusLabel(status: CommitmentStatus): string {
   // A status outside the taxonomy (a report read from JSON) shows as itself rather than as "undefined".
-  return STATUS_LABELS[status] ?? String(status);
+  return statusLabels[status] ?? String(status);
 }
 
 /** "Opgesteld met: …", saying honestly which generator wrote the prose. */
