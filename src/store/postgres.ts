@@ -45,14 +45,11 @@ async function upsertRows(
   table: string,
   columns: readonly string[],
   rows: unknown[][],
-  conflict: 'upsert' | 'insert',
 ): Promise<number> {
   const updates = columns.filter((c) => c !== 'id');
-  const onConflict =
-    conflict === 'upsert'
-      ? ` ON CONFLICT (id) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}
-          WHERE ${updates.map((c) => `${table}.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ')}`
-      : '';
+  // The WHERE clause makes an identical re-ingest a no-op that reports 0 rows.
+  const onConflict = ` ON CONFLICT (id) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}
+          WHERE ${updates.map((c) => `${table}.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ')}`;
   let written = 0;
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
@@ -99,11 +96,12 @@ export async function openPostgresStore(url: string): Promise<Store> {
         await client.query('BEGIN');
         const written: DocumentCounts = { sections: 0, decisions: 0, parliament: 0 };
         for (const { agreement, sections } of batch.agreements) {
-          await client.query('DELETE FROM sections WHERE agreement = $1', [agreement]);
-          written.sections += await upsertRows(client, 'sections', sectionColumns, sections.map(sectionToRow), 'insert');
+          // Sections the agreement no longer has are removed; unchanged ones are left alone.
+          const removed = await client.query('DELETE FROM sections WHERE agreement = $1 AND NOT (id = ANY($2))', [agreement, sections.map((s) => s.id)]);
+          written.sections += (removed.rowCount ?? 0) + (await upsertRows(client, 'sections', sectionColumns, sections.map(sectionToRow)));
         }
-        written.decisions = await upsertRows(client, 'decisions', decisionColumns, batch.decisions.map(decisionToRow), 'upsert');
-        written.parliament = await upsertRows(client, 'parliament', parliamentColumns, batch.parliament.map(parliamentToRow), 'upsert');
+        written.decisions = await upsertRows(client, 'decisions', decisionColumns, batch.decisions.map(decisionToRow));
+        written.parliament = await upsertRows(client, 'parliament', parliamentColumns, batch.parliament.map(parliamentToRow));
         if (batch.derive) {
           const corpus = {
             sections: (await client.query(sectionsSql)).rows.map(rowToSection),

@@ -95,16 +95,16 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
     kind: 'sqlite',
 
     async ingest(batch: IngestBatch) {
-      const insertSection = db.prepare(
-        `INSERT INTO sections (${sectionColumns.join(', ')}) VALUES (${sectionColumns.map(() => '?').join(', ')})`,
-      );
+      const upsertSection = db.prepare(upsertSql('sections', sectionColumns));
+      // Sections the agreement no longer has (a re-parsed PDF) are removed; unchanged ones are left alone.
+      const removeOtherSections = db.prepare('DELETE FROM sections WHERE agreement = ? AND id NOT IN (SELECT value FROM json_each(?))');
       const upsertDecision = db.prepare(upsertSql('decisions', decisionColumns));
       const upsertParliament = db.prepare(upsertSql('parliament', parliamentColumns));
       const run = db.transaction((): IngestRun => {
         const written: DocumentCounts = { sections: 0, decisions: 0, parliament: 0 };
         for (const { agreement, sections } of batch.agreements) {
-          db.prepare('DELETE FROM sections WHERE agreement = ?').run(agreement);
-          for (const section of sections) written.sections += insertSection.run(sectionToRow(section)).changes;
+          written.sections += removeOtherSections.run(agreement, JSON.stringify(sections.map((s) => s.id))).changes;
+          for (const section of sections) written.sections += upsertSection.run(sectionToRow(section)).changes;
         }
         for (const decision of batch.decisions) written.decisions += upsertDecision.run(decisionToRow(decision)).changes;
         for (const doc of batch.parliament) written.parliament += upsertParliament.run(parliamentToRow(doc)).changes;

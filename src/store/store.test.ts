@@ -56,11 +56,14 @@ function storeContract(name: string, open: () => Promise<Store>) {
       try {
         await store.ingest(batch());
         const again = await store.ingest(batch());
-        assert.deepEqual(again.written, { sections: 2, decisions: 0, parliament: 0 });
+        assert.deepEqual(again.written, { sections: 0, decisions: 0, parliament: 0 });
         assert.deepEqual(again.counts, { sections: 2, decisions: 2, parliament: 1 });
         const changed = await store.ingest(batch({ decisions: [sampleDecision({ title: 'Nieuwe titel' })] }));
         assert.equal(changed.written.decisions, 1);
         assert.equal((await store.decision(sampleDecision().id))?.title, 'Nieuwe titel');
+        const fewer = await store.ingest(batch({ agreements: [{ agreement: 'regeerakkoord-test', sections: [sampleSection({ text: 'Nieuwe tekst.' })] }] }));
+        assert.equal(fewer.written.sections, 2, 'one section removed, one changed');
+        assert.deepEqual((await store.sections('regeerakkoord-test')).map((s) => s.text), ['Nieuwe tekst.']);
       } finally {
         await store.close();
       }
