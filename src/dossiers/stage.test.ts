@@ -14,6 +14,7 @@ const PINNED: readonly (readonly [string, DecisionStage, string])[] = [
   ['5FD8E0F96B34EF0008000A98', 'tweede-principiele-goedkeuring', 'LIVC: a third approval, again "opnieuw"'],
   ['603F6012339140000800035B', 'definitieve-goedkeuring', 'LIVC: Ontwerpdecreet, "definitieve goedkeuring"'],
   ['60A3B2AA364ED90008000362', 'bekrachtiging', 'LIVC: "Bekrachtiging en afkondiging van het decreet"'],
+  ['5E4B9B2AA19C1A0008000182', 'uitvoering', 'liaison officer: a Nota whose body decides in the present tense ("wijst de Vlaamse Regering ... toe")'],
   ['6268E7271C4A193816C2FB2E', 'principiele-goedkeuring', 'parochiekerken: voorontwerp'],
   ['62A8A8E494D257C3524667BE', 'tweede-principiele-goedkeuring', 'parochiekerken: "opnieuw principieel ... goed"'],
   ['6318B4DE9531BD6B9732C66A', 'definitieve-goedkeuring', 'parochiekerken: ontwerp van wijzigingsdecreet'],

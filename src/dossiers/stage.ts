@@ -24,6 +24,7 @@
 //     "Mededeling" stays a communication unless it reports a grant or is a plan;
 //  7. formal-draft: a voorontwerp or draft cooperation agreement -> first approval;
 //  8. personnel: appointments, resignations, staff transfers -> overig;
+//     (last of all: a Nota whose body takes a decision in the present tense -> uitvoering);
 //  9. execution / recovery-project: money granted, a call launched, an
 //     allocation or an agreement, or a project of the recovery plan -> uitvoering;
 // 10. formal-final: an ontwerpdecreet or ontwerpbesluit adopted without the
@@ -289,8 +290,20 @@ export function explainStage(decision: StageInput): StageExplanation {
   if (executes) return { stage: 'uitvoering', rule: 'execution' };
   if (isRecoveryProject) return { stage: 'uitvoering', rule: 'recovery-project' };
   if (kind === 'ontwerpdecreet' || kind === 'ontwerpbesluit') return { stage: 'definitieve-goedkeuring', rule: 'formal-final' };
+  // A note whose body has the government take a decision in the present tense
+  // ("wijst ... een verbindingsofficier toe", "beslist", "keurt ... goed") is a
+  // binding decision it can act on, even without a draft act.
+  if (decision.itemType === 'Nota' && PRESENT_DECISION.test(body.slice(0, 600))) return { stage: 'uitvoering', rule: 'present-decision' };
   return { stage: 'overig', rule: 'none' };
 }
+
+// "De Vlaamse Regering keurt ... goed" and the inverted "..., wijst de Vlaamse Regering ... toe".
+const DECISION_VERB = '(?:keurt|wijst|kent|duidt|stelt|geeft|legt|neemt|richt|zet)';
+const DECISION_PARTICLE = '(?:goed|toe|aan|vast|op|in|uit)';
+const PRESENT_DECISION = new RegExp(
+  `\\bvlaamse regering (?:${DECISION_VERB}\\b[^.]{0,200}\\b${DECISION_PARTICLE}\\b|beslist\\b|stemt in\\b|verleent\\b|machtigt\\b)` +
+    `|\\b${DECISION_VERB} de vlaamse regering\\b[^.]{0,200}\\b${DECISION_PARTICLE}\\b|\\bbeslist de vlaamse regering\\b`,
+);
 
 /** Classifies one decision into a {@link DecisionStage}; see the module comment for the rules. */
 export function classifyStage(decision: StageInput): DecisionStage {
