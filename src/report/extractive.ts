@@ -30,7 +30,9 @@ function statusSentence(status: CommitmentStatus, source: Source): string {
     case 'in-uitvoering':
       return `Het dossier is onderweg: ${stage} ${when(source)} van ${title}`;
     case 'aangekondigd':
-      return `Er is een aankondiging of plan, nog geen bindende maatregel: ${title} (${source.date ?? 'zonder datum'})`;
+      if (source.stage === 'visie') return `Er is een visienota of plan, nog geen bindende maatregel: ${title} (${source.date ?? 'zonder datum'})`;
+      if (source.stage === 'mededeling') return `De regering werd erover geïnformeerd (mededeling), maar nam nog geen bindende maatregel: ${title} (${source.date ?? 'zonder datum'})`;
+      return `Er is een verwante beslissing, maar geen bindende maatregel die het engagement uitvoert: ${title} (${source.date ?? 'zonder datum'})`;
     case 'geen-spoor':
       return '';
   }
