@@ -198,7 +198,7 @@ export function answerExtractive(input: AnswerInput): Answer {
   }
   const sorted = [...input.sources].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   const claims: Claim[] = sorted.map((source) => {
-    const what = source.type === 'decision' && source.stage ? `${stageLabel(source.stage)}` : 'parlementair document';
+    const what = source.type === 'decision' && source.stage ? stageLabel(source.stage) : 'parlement';
     const lead = `${source.date ?? 'Zonder datum'} (${what}): ${shorten(source.title, 150)}.`;
     const detail = gist(source);
     return { text: detail ? `${lead} ${detail}${/[.…!?]$/.test(detail) ? '' : '.'}` : lead, citations: [source.key] };

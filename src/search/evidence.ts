@@ -80,6 +80,25 @@ function contains(loaded: LoadedSearch, termId: number, doc: number): boolean {
   return false;
 }
 
+/**
+ * Words the corpus has never seen weigh as the rarest known word: a question
+ * about "giraffen" cannot be answered by documents that share only its other
+ * words, so they raise the bar instead of being ignored.
+ */
+function unknownWeight(loaded: LoadedSearch, text: string): number {
+  const { bm25 } = loaded.index;
+  const rarest = Math.log(1 + (bm25.docCount - 0.5) / 1.5);
+  const unknown = new Set<string>();
+  for (const word of text.split(/\s+/)) {
+    const terms = loaded.analysis.analyser.terms(word);
+    // A word counts as unknown only when none of its terms (hyphen and compound parts included) is known.
+    if (terms.length > 0 && /\p{L}/u.test(word) && terms.every((t) => !bm25.termIds.has(t) && !loaded.analysis.genericTerms.has(t))) {
+      unknown.add(terms[0]!);
+    }
+  }
+  return unknown.size * rarest;
+}
+
 /** Weight of a compound's component in the support: its parts say less than the word itself. */
 const COMPONENT_SUPPORT = 0.5;
 
@@ -109,10 +128,13 @@ export function findEvidence(loaded: LoadedSearch, text: string, options: Partia
     passages: loaded.analysis.passages,
   });
   const best = hits[0]?.score ?? 0;
-  const available = [...distinctiveTerms(loaded, settings.supportText ?? text).values()].reduce((sum, t) => sum + t.weight, 0);
+  const available =
+    [...distinctiveTerms(loaded, settings.supportText ?? text).values()].reduce((sum, t) => sum + t.weight, 0) +
+    unknownWeight(loaded, settings.supportText ?? text);
   const required = Math.min(settings.minSupport, settings.minSupportShare * available);
   const distinctive = [...distinctiveTerms(loaded, settings.supportText ?? text).values()];
-  const requiredWords = Math.min(settings.minSharedWords, distinctive.filter((t) => t.whole).length);
+  // A short text with few words (a question) needs only half of them matched.
+  const requiredWords = Math.min(settings.minSharedWords, Math.ceil(distinctive.filter((t) => t.whole).length / 2));
   const anyOf = settings.anyOf?.flatMap((term) => {
     const termId = loaded.index.bm25.termIds.get(term);
     return termId === undefined ? [] : [termId];

@@ -36,6 +36,7 @@ const extraFunctionWords = wordSet(`
   konden hadden alsook alsmede zeer steeds wel toe mee heen
   rond rondom omtrent volgens behalve namens per dankzij ondanks doorheen langs jegens wegens vanwege middels
   oa bv bijv mbt tov ism dwz ed ea enz etc ivm mbv nav ipv zgn cfr vb resp incl nr
+  hoeveel hoelang waarom welks wiens deed deden doet gedaan gebeurde gebeurden gebeurt gebeurd
 `);
 
 /** Dutch function words to drop before indexing: the Snowball list plus frequent administrative ones. */
