@@ -4,6 +4,7 @@ import { registerDocumentCommands } from './commands/documents.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerSearchCommands } from './commands/search.js';
+import { registerServeCommand } from './commands/serve.js';
 import type { Output } from './output.js';
 import { processOutput } from './output.js';
 
@@ -19,6 +20,7 @@ export function buildProgram(out: Output): Command {
   registerDocumentCommands(program, out);
   registerSearchCommands(program, out);
   registerReportCommands(program, out);
+  registerServeCommand(program, out);
   return program;
 }
 

@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { startServer } from '../../server/start.js';
+import type { Output } from '../output.js';
+import { chooseAnswerer, chooseGenerator } from './report.js';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(port) || port > 65535) {
+    throw new InputError(`--port expects a number from 0 to 65535 (0 picks a free port), got "${value}"`);
+  }
+  return port;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export function registerServeCommand(program: Command, out: Output): void {
+  program
+    .command('serve')
+    .description('start de webapp en de HTTP-API')
+    .option('--port <port>', 'poort (0 kiest een vrije poort)', '3000')
+    .option('--host <host>', 'adres om op te luisteren', '127.0.0.1')
+    .option('--generator <name>', 'extractive (standaard, offline) of llm')
+    .action(async (flags: { port: string; host: string; generator?: string }) => {
+      const port = parsePort(flags.port);
+      const generator = chooseGenerator(flags.generator);
+      const answerer = chooseAnswerer(flags.generator);
+      if (!LOOPBACK.has(flags.host)) out.stderr(`let op: de server is bereikbaar van buiten deze computer (${flags.host})\n`);
+      const server = await startServer({
+        ...program.opts(),
+        host: flags.host,
+        port,
+        generator,
+        answerer,
+        log: (message) => out.stderr(`${message}\n`),
+      });
+      out.stdout(`Beloftemeter draait op ${server.url}\n`);
+      out.stderr(`index geladen in ${server.timings.loadMs} ms, luistert na ${server.timings.listenMs} ms; overzicht wordt berekend\n`);
+      void server.overview.finished.then(() => {
+        const overview = server.overview.snapshot();
+        if (overview.ready) out.stderr(`overzicht klaar: ${overview.done} rapporten in ${overview.durationMs} ms\n`);
+      });
+      const signal = await untilStopped();
+      out.stderr(`${signal}: server stopt\n`);
+      await server.close();
+    });
+}

@@ -1,0 +1,187 @@
+// The JSON API. Ids contain slashes (`justitie/3.4`, `parlement/...`), so the
+// id routes are wildcards: `/api/sections/justitie/3.4` and the URL-encoded
+// `/api/sections/justitie%2F3.4` both work.
+import type { FastifyInstance } from 'fastify';
+import type { AgreementSection } from '../model/documents.js';
+import { askQuestion } from '../report/ask.js';
+import { buildSectionReport } from '../report/build.js';
+import type { ReportContext } from '../report/context.js';
+import type { Answerer, Generator } from '../report/generator.js';
+import type { SectionReport } from '../report/model.js';
+import { renderHtml } from '../report/render/html.js';
+import { toJsonReport } from '../report/render/json.js';
+import { renderMarkdown } from '../report/render/markdown.js';
+import { parseDateBound } from '../search/query.js';
+import { searchDocuments } from '../search/service.js';
+import { NotFoundError } from './errors.js';
+import type { Lru } from './lru.js';
+import type { Overview } from './overview.js';
+
+export interface ApiDeps {
+  context: ReportContext;
+  generator: Generator;
+  answerer: Answerer;
+  /** Built reports by section id; promises, so concurrent requests share one build. */
+  reports: Lru<Promise<SectionReport>>;
+  overview: () => Overview | null;
+}
+
+/** The standalone HTML report styles itself inline and runs no script; its own policy says exactly that. */
+export const HTML_REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+const wildcardParams = {
+  type: 'object',
+  properties: { '*': { type: 'string', minLength: 1, maxLength: 300 } },
+  required: ['*'],
+} as const;
+
+const dateBound = { type: 'string', minLength: 4, maxLength: 10 } as const;
+
+function sectionSummary(s: AgreementSection) {
+  return { id: s.id, number: s.number, title: s.title, level: s.level, parentId: s.parentId, part: s.part, partIndex: s.partIndex, chapter: s.chapter, pageStart: s.pageStart, pageEnd: s.pageEnd };
+}
+
+export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  const { context, generator, answerer, reports } = deps;
+  const { store } = context;
+  const sectionById = new Map(context.sections.map((s) => [s.id, s]));
+
+  const findSection = (id: string): AgreementSection => {
+    const section = sectionById.get(id);
+    if (!section) throw new NotFoundError(`geen sectie met id "${id}" (zie /api/sections)`);
+    return section;
+  };
+
+  const reportFor = (id: string): Promise<SectionReport> => {
+    const cached = reports.get(id);
+    if (cached) return cached;
+    const building = buildSectionReport(context, id, generator);
+    reports.set(id, building);
+    // A failed build is not remembered: the next request tries again.
+    building.catch(() => reports.delete(id));
+    return building;
+  };
+
+  app.get('/api/stats', async () => {
+    const counts = await store.counts();
+    const parents = new Set(context.sections.map((s) => s.parentId));
+    const last = await store.lastIngest();
+    return {
+      ...counts,
+      chapters: context.sections.filter((s) => s.level === 1).length,
+      leafSections: context.sections.filter((s) => !parents.has(s.id)).length,
+      lastIngest: last ? { finishedAt: last.finishedAt, skipped: last.issues.length } : null,
+      store: store.kind,
+    };
+  });
+
+  app.get('/api/overview', async () => {
+    const overview = deps.overview();
+    if (!overview) throw new NotFoundError('het overzicht wordt op deze server niet berekend');
+    return overview;
+  });
+
+  app.get('/api/sections', async () => context.sections.map(sectionSummary));
+
+  app.get<{ Params: { '*': string } }>('/api/sections/*', { schema: { params: wildcardParams } }, async (request) => {
+    const section = findSection(request.params['*']);
+    const children = context.sections.filter((s) => s.parentId === section.id).map(sectionSummary);
+    return { ...section, children };
+  });
+
+  app.get<{ Params: { '*': string }; Querystring: { format: 'json' | 'md' | 'html' } }>(
+    '/api/reports/*',
+    {
+      schema: {
+        params: wildcardParams,
+        querystring: {
+          type: 'object',
+          properties: { format: { type: 'string', enum: ['json', 'md', 'html'], default: 'json' } },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request, reply) => {
+      const section = findSection(request.params['*']);
+      const report = await reportFor(section.id);
+      if (request.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderMarkdown(report));
+      if (request.query.format === 'html') {
+        return reply.type('text/html; charset=utf-8').header('content-security-policy', HTML_REPORT_CSP).send(renderHtml(report));
+      }
+      return toJsonReport(report);
+    },
+  );
+
+  app.get<{ Querystring: { q: string; k: number; type?: 'decision' | 'parliament'; from?: string; to?: string; minister?: string } }>(
+    '/api/search',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: {
+            q: { type: 'string', minLength: 1, maxLength: 10_000 },
+            k: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+            type: { type: 'string', enum: ['decision', 'parliament'] },
+            from: dateBound,
+            to: dateBound,
+            minister: { type: 'string', maxLength: 200 },
+          },
+          required: ['q'],
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => {
+      const { q, k, type, from, to, minister } = request.query;
+      const hits = await searchDocuments(context.search, store, {
+        query: q,
+        k,
+        type,
+        from: from ? parseDateBound(from, 'from', 'from') : undefined,
+        to: to ? parseDateBound(to, 'to', 'to') : undefined,
+        mandatee: minister || undefined,
+      });
+      return { query: q, k, hits };
+    },
+  );
+
+  app.get<{ Querystring: { q: string } }>(
+    '/api/ask',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { q: { type: 'string', maxLength: 10_000 } },
+          required: ['q'],
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => {
+      const answered = await askQuestion(store, context.search, request.query.q, answerer, context.dossierOf);
+      const numberOf = new Map(answered.references.map((r) => [r.key, r.n]));
+      return {
+        question: answered.question,
+        noEvidence: answered.answer.noEvidence,
+        generator: answered.answer.generator,
+        // Citations as reference numbers; a key the answerer invented has no number and is dropped.
+        paragraphs: answered.answer.paragraphs.map((claims) =>
+          claims.map((claim) => ({
+            text: claim.text,
+            citations: [...new Set(claim.citations.flatMap((key) => (numberOf.has(key) ? [numberOf.get(key)!] : [])))],
+          })),
+        ),
+        references: answered.references.map((r) => ({ n: r.n, key: r.key, type: r.type, title: r.title, date: r.date, uri: r.uri, snippet: r.snippet })),
+      };
+    },
+  );
+
+  app.get<{ Params: { '*': string } }>('/api/documents/*', { schema: { params: wildcardParams } }, async (request) => {
+    const id = request.params['*'];
+    const decision = await store.decision(id);
+    if (decision) return { type: 'decision', ...decision };
+    const doc = await store.parliamentDocument(id);
+    if (doc) return { type: 'parliament', ...doc };
+    throw new NotFoundError(`geen beslissing of parlementair document met id "${id}"`);
+  });
+}

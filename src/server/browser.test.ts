@@ -1,0 +1,119 @@
+// The web app in a real browser (Debian's Chromium through playwright-core)
+// against the real server on a free port: start page, a section's report,
+// search and a question, plus screenshots in /tmp to look at.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { extractiveAnswerer, extractiveGenerator } from '../report/extractive.js';
+import { makeDataFolder } from '../testing/fixture-data.js';
+import { runCli } from '../testing/run-cli.js';
+import { startServer, type RunningServer } from './start.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const work = mkdtempSync(join(tmpdir(), 'beloftemeter-browser-'));
+const db = join(work, 'index.db');
+let server: RunningServer;
+let browser: Browser;
+const problems: string[] = [];
+
+before(async () => {
+  if (!existsSync(CHROMIUM)) {
+    assert.fail(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium) to run the browser test`);
+  }
+  const ingest = await runCli(['ingest', '--data', makeDataFolder(), '--quiet', '--db', db]);
+  assert.equal(ingest.code, 0, ingest.stderr);
+  server = await startServer({ db, host: '127.0.0.1', port: 0, generator: extractiveGenerator, answerer: extractiveAnswerer, log: (m) => problems.push(`server: ${m}`) });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function newPage(width: number, height: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  // Console errors include CSP violations: the app must run under its policy without any.
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+  return page;
+}
+
+test('start page, section report, search and ask in Chromium', { timeout: 120_000 }, async () => {
+  assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  const page = await newPage(1280, 900);
+
+  await page.goto(`${server.url}/`);
+  await page.getByRole('heading', { level: 1, name: /Regeerakkoord 2019-2024/ }).waitFor();
+  const justitie = page.locator('li.chapter', { has: page.getByRole('link', { name: /Justitie/ }) });
+  await justitie.waitFor();
+  // The overview finishes in the background; the page polls until the chapter has its counts.
+  await justitie.locator('.counts').waitFor({ timeout: 60_000 });
+  assert.match(await justitie.locator('.counts').innerText(), /gerealiseerd/);
+  await page.screenshot({ path: '/tmp/beloftemeter-home.png', fullPage: false });
+
+  // Keyboard: the first Tab reaches the skip link.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate('document.activeElement?.textContent'), 'Naar de inhoud');
+
+  // In-app navigation to the section through the chapter's list of sections.
+  await justitie.locator('summary').click();
+  await justitie.locator('a[href="/sectie/justitie/3.4"]').click();
+  await page.waitForURL(/\/sectie\/justitie\/3\.4$/);
+  await page.getByRole('heading', { level: 1, name: /3\.4 Dankzij een gecoördineerde uitwisseling van gegevens/ }).waitFor();
+  const rows = page.locator('table.commitments tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 2);
+  assert.match(await rows.first().innerText(), /LIVC-R/);
+  assert.match(await rows.first().locator('.status').innerText(), /gerealiseerd|in uitvoering|aangekondigd|geen spoor/);
+  const themis = page.locator('ol.references a[href^="http://themis.vlaanderen.be/"]').first();
+  assert.ok(await themis.isVisible(), 'a reference links to its themis URI');
+  await page.screenshot({ path: '/tmp/beloftemeter-section.png', fullPage: true });
+
+  // A deep link works on a fresh load too.
+  await page.goto(`${server.url}/sectie/justitie/3.4`);
+  await page.locator('table.commitments tbody tr').first().waitFor();
+
+  // Search.
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Zoeken' }).click();
+  await page.getByLabel('Zoekterm').fill('verbindingsofficier');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  const firstHit = page.locator('li.hit').first();
+  await firstHit.waitFor();
+  assert.match(await firstHit.innerText(), /verbindingsofficier/i);
+  assert.match((await firstHit.locator('a').getAttribute('href')) ?? '', /^http:\/\/themis\.vlaanderen\.be\//);
+  assert.match(page.url(), /\/zoeken\?q=verbindingsofficier$/);
+  await page.screenshot({ path: '/tmp/beloftemeter-search.png' });
+
+  // Ask.
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Vraag stellen' }).click();
+  await page.getByLabel('Uw vraag').fill('wat deed de regering rond LIVC-R?');
+  await page.getByRole('button', { name: 'Vraag stellen' }).click();
+  const citation = page.locator('.answer a.citation').first();
+  await citation.waitFor();
+  assert.match(await citation.innerText(), /^\[\d+\]$/);
+  const target = (await citation.getAttribute('href'))!;
+  assert.ok(await page.locator(target).isVisible(), `citation ${target} points at a listed source`);
+  await page.screenshot({ path: '/tmp/beloftemeter-ask.png', fullPage: true });
+  await page.close();
+
+  // 360 px wide: nothing wider than the viewport.
+  const phone = await newPage(360, 740);
+  await phone.goto(`${server.url}/sectie/justitie/3.4`);
+  await phone.locator('table.commitments tbody tr').first().waitFor();
+  const overflow = Number(await phone.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than a 360px screen`);
+  await phone.screenshot({ path: '/tmp/beloftemeter-mobile.png', fullPage: false });
+  await phone.close();
+
+  assert.deepEqual(problems, [], 'no console errors, CSP violations or server errors');
+});

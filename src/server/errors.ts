@@ -1,0 +1,29 @@
+// How failures become HTTP answers: bad input 400, unknown ids 404, anything
+// else 500 with a generic message (the details go to the log, not the client).
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { InputError } from '../errors.js';
+
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
+
+export const GENERIC_FAILURE = 'Er ging iets mis op de server; probeer het later opnieuw.';
+
+export function installErrorHandling(app: FastifyInstance, log: (message: string) => void): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
+    if (error instanceof InputError) return reply.code(400).send({ error: error.message });
+    if (error.validation) {
+      return reply.code(400).send({ error: `ongeldige invoer: ${error.message}` });
+    }
+    // Fastify's own client errors (malformed URL, unsupported media type, ...) keep their status.
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send({ error: error.message });
+    }
+    log(`${request.method} ${request.url.slice(0, 200)} mislukt: ${error.stack ?? error.message}`);
+    return reply.code(500).send({ error: GENERIC_FAILURE });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ error: `onbekende route: ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}` });
+  });
+}

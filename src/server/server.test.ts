@@ -1,0 +1,279 @@
+// The HTTP API on a real (small) index built from the bundled data, through
+// Fastify's inject: happy paths with real content, bad input, failures.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { openConfiguredStore } from '../cli/config.js';
+import { loadReportContext, type ReportContext } from '../report/context.js';
+import { extractiveAnswerer, extractiveGenerator } from '../report/extractive.js';
+import type { Generator } from '../report/generator.js';
+import type { Store } from '../store/store.js';
+import { makeDataFolder } from '../testing/fixture-data.js';
+import { runCli } from '../testing/run-cli.js';
+import { buildServer, CONTENT_SECURITY_POLICY } from './app.js';
+import { GENERIC_FAILURE } from './errors.js';
+import { createLru } from './lru.js';
+import { startOverview, type OverviewJob } from './overview.js';
+
+const work = mkdtempSync(join(tmpdir(), 'beloftemeter-server-'));
+const db = join(work, 'index.db');
+let store: Store;
+let context: ReportContext;
+let app: FastifyInstance;
+let overview: OverviewJob;
+const logged: string[] = [];
+/** Set by a test to make report generation throw, as an unexpected bug would. */
+let failGeneration = false;
+
+const flakyGenerator: Generator = {
+  name: 'extractive',
+  generate: async (input) => {
+    if (failGeneration) throw new Error('simulated failure in the generator');
+    return extractiveGenerator.generate(input);
+  },
+};
+
+before(async () => {
+  const ingest = await runCli(['ingest', '--data', makeDataFolder(), '--quiet', '--db', db]);
+  assert.equal(ingest.code, 0, ingest.stderr);
+  store = await openConfiguredStore({ db, forWriting: false }, {});
+  context = await loadReportContext(store);
+  overview = startOverview(context, extractiveGenerator);
+  app = buildServer({
+    context,
+    generator: flakyGenerator,
+    answerer: extractiveAnswerer,
+    overview: () => overview.snapshot(),
+    log: (message) => logged.push(message),
+  });
+  await app.ready();
+});
+
+after(async () => {
+  overview.stop();
+  await overview.finished;
+  await app.close();
+  await store.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const get = (url: string) => app.inject({ method: 'GET', url });
+
+describe('API happy paths', () => {
+  test('stats counts the index', async () => {
+    const res = await get('/api/stats');
+    assert.equal(res.statusCode, 200);
+    const stats = res.json();
+    assert.equal(stats.sections, context.sections.length);
+    assert.ok(stats.decisions > 100, `decisions: ${stats.decisions}`);
+    assert.ok(stats.parliament >= 1);
+    assert.ok(stats.chapters > 5);
+  });
+
+  test('sections is the agreement tree', async () => {
+    const sections = (await get('/api/sections')).json() as { id: string; parentId: string | null; level: number; part: string; chapter: string; title: string; number: string }[];
+    assert.equal(sections.length, context.sections.length);
+    const s = sections.find((x) => x.id === 'justitie/3.4');
+    assert.ok(s);
+    assert.equal(s.parentId, 'justitie/3');
+    assert.equal(s.level, 2);
+    assert.equal(s.chapter, 'Justitie');
+    const ids = new Set(sections.map((x) => x.id));
+    for (const x of sections) if (x.parentId) assert.ok(ids.has(x.parentId), `parent of ${x.id} exists`);
+  });
+
+  test('a section by wildcard path and by URL-encoded id', async () => {
+    for (const url of ['/api/sections/justitie/3.4', '/api/sections/justitie%2F3.4']) {
+      const res = await get(url);
+      assert.equal(res.statusCode, 200, url);
+      const section = res.json();
+      assert.equal(section.id, 'justitie/3.4');
+      assert.match(section.text, /verbindingsofficier/);
+    }
+    const chapter = (await get('/api/sections/justitie/3')).json();
+    assert.ok(chapter.children.some((c: { id: string }) => c.id === 'justitie/3.4'));
+  });
+
+  test('the 3.4 report as JSON has commitments and themis references', async () => {
+    const res = await get('/api/reports/justitie/3.4?format=json');
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /application\/json/);
+    const report = res.json();
+    assert.equal(report.section.id, 'justitie/3.4');
+    assert.equal(report.commitments.length, 2);
+    for (const c of report.commitments) assert.ok(['gerealiseerd', 'in-uitvoering', 'aangekondigd', 'geen-spoor'].includes(c.status));
+    assert.ok(report.references.length > 0);
+    assert.ok(report.references.some((r: { uri: string | null }) => r.uri?.startsWith('http://themis.vlaanderen.be/id/')), 'a themis URI');
+    assert.ok(report.references.some((r: { uri: string | null }) => r.uri === 'http://themis.vlaanderen.be/id/resource/9f4d4c60-492a-11ec-94bb-99a9d1e168fe'), 'liaison officer');
+    // Default format is JSON, and the second request is served from the cache (same generatedAt).
+    const again = (await get('/api/reports/justitie/3.4')).json();
+    assert.equal(again.generatedAt, report.generatedAt);
+  });
+
+  test('the report as Markdown and as HTML', async () => {
+    const md = await get('/api/reports/justitie/3.4?format=md');
+    assert.equal(md.statusCode, 200);
+    assert.match(String(md.headers['content-type']), /text\/markdown/);
+    assert.match(md.body, /^# Voortgangsrapportage naleving regeerakkoord: 3\.4/);
+    const html = await get('/api/reports/justitie/3.4?format=html');
+    assert.equal(html.statusCode, 200);
+    assert.match(String(html.headers['content-type']), /text\/html/);
+    assert.match(html.body, /themis\.vlaanderen\.be/);
+    assert.doesNotMatch(String(html.headers['content-security-policy']), /script/, 'the standalone report may run no script');
+    assert.match(String(html.headers['content-security-policy']), /default-src 'none'/);
+  });
+
+  test('search finds the liaison officer, with type and date filters', async () => {
+    const res = await get('/api/search?q=verbindingsofficier&k=5');
+    assert.equal(res.statusCode, 200);
+    const { hits } = res.json();
+    assert.ok(hits.length > 0 && hits.length <= 5);
+    assert.match(hits[0].title, /verbindingsofficier/i);
+    assert.match(hits[0].uri, /^http:\/\/themis\.vlaanderen\.be\//);
+    const filtered = (await get('/api/search?q=radicalisering&k=20&type=decision&from=2021&to=2022-06')).json().hits as { type: string; date: string }[];
+    assert.ok(filtered.length > 0);
+    for (const hit of filtered) {
+      assert.equal(hit.type, 'decision');
+      assert.ok(hit.date >= '2021-01-01' && hit.date <= '2022-06-30', hit.date);
+    }
+    const parliament = (await get('/api/search?q=LIVC-R&type=parliament')).json().hits as { type: string }[];
+    assert.ok(parliament.length > 0 && parliament.every((h) => h.type === 'parliament'));
+  });
+
+  test('ask answers with numbered citations that resolve to references', async () => {
+    const res = await get(`/api/ask?q=${encodeURIComponent('wat deed de regering rond LIVC-R?')}`);
+    assert.equal(res.statusCode, 200);
+    const answer = res.json();
+    assert.equal(answer.noEvidence, false);
+    assert.ok(answer.references.length > 0);
+    const numbers = new Set(answer.references.map((r: { n: number }) => r.n));
+    const cited = answer.paragraphs.flat().flatMap((c: { citations: number[] }) => c.citations);
+    assert.ok(cited.length > 0);
+    for (const n of cited) assert.ok(numbers.has(n), `citation ${n} is listed`);
+    assert.ok(answer.references.some((r: { title: string }) => /LIVC|radicali|informatie/i.test(r.title)));
+  });
+
+  test('documents: a decision and a parliament document', async () => {
+    const hit = (await get('/api/search?q=verbindingsofficier&k=1')).json().hits[0];
+    const decision = await get(`/api/documents/${hit.id}`);
+    assert.equal(decision.statusCode, 200);
+    assert.equal(decision.json().type, 'decision');
+    assert.equal(decision.json().uri, hit.uri);
+    const [doc] = await store.parliamentDocuments();
+    assert.ok(doc);
+    const parliament = await get(`/api/documents/${doc.id}`);
+    assert.equal(parliament.statusCode, 200);
+    assert.equal(parliament.json().type, 'parliament');
+    assert.equal(parliament.json().id, doc.id);
+  });
+
+  test('overview: per chapter counts once computed, matching the batch totals', async () => {
+    await overview.finished;
+    const res = (await get('/api/overview')).json();
+    assert.equal(res.ready, true);
+    assert.equal(res.done, res.total);
+    assert.equal(res.failed, 0);
+    const justitie = res.chapters.find((c: { id: string }) => c.id === 'justitie/3');
+    assert.ok(justitie.counts.gerealiseerd >= 1, 'justitie has a realised commitment (3.4)');
+    const total = res.chapters.reduce((sum: number, c: { counts: Record<string, number> }) => sum + Object.values(c.counts).reduce((a, b) => a + b, 0), 0);
+    assert.ok(total > 100, `total commitments ${total}`);
+  });
+
+  test('the web app: shell on app paths, assets, security headers', async () => {
+    for (const url of ['/', '/sectie/justitie/3.4', '/zoeken?q=x', '/vragen']) {
+      const res = await get(url);
+      assert.equal(res.statusCode, 200, url);
+      assert.match(res.body, /<script type="module" src="\/assets\/app\.js"><\/script>/);
+      assert.doesNotMatch(res.body, /<script>(?!<)/, 'no inline script');
+      assert.equal(res.headers['content-security-policy'], CONTENT_SECURITY_POLICY);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    }
+    const js = await get('/assets/app.js');
+    assert.equal(js.statusCode, 200);
+    assert.match(String(js.headers['content-type']), /text\/javascript/);
+    assert.equal((await get('/assets/../server/app.js')).statusCode, 404);
+    assert.equal((await get('/assets/nope.js')).statusCode, 404);
+  });
+});
+
+describe('API bad input', () => {
+  const expect400 = async (url: string, pattern: RegExp) => {
+    const res = await get(url);
+    assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+    assert.match(res.json().error, pattern);
+  };
+
+  test('k out of range or not a number', async () => {
+    await expect400('/api/search?q=kerken&k=0', /k must be >= 1/);
+    await expect400('/api/search?q=kerken&k=101', /k must be <= 100/);
+    await expect400('/api/search?q=kerken&k=abc', /k must be integer/);
+  });
+
+  test('impossible dates, unknown type, missing q, unknown format', async () => {
+    await expect400('/api/search?q=kerken&from=2021-02-30', /YYYY-MM-DD/);
+    await expect400('/api/search?q=kerken&to=gisteren', /YYYY-MM-DD/);
+    await expect400('/api/search?q=kerken&type=tweet', /type must be equal to one of the allowed values/);
+    await expect400('/api/search', /q/);
+    await expect400('/api/reports/justitie/3.4?format=pdf', /format/);
+    await expect400('/api/ask?q=kort', /te kort/);
+  });
+
+  test('a query string of 20,000 characters is refused', async () => {
+    const res = await get(`/api/search?q=${'a'.repeat(20_000)}`);
+    assert.equal(res.statusCode, 414);
+    assert.match(res.json().error, /te lang/);
+  });
+
+  test('unknown ids are 404', async () => {
+    for (const url of ['/api/sections/justitie/99.9', '/api/reports/bestaat/niet', '/api/documents/parlement/bestaat-niet', '/api/nope']) {
+      const res = await get(url);
+      assert.equal(res.statusCode, 404, url);
+      assert.ok(res.json().error.length > 5);
+    }
+  });
+
+  test('a hostile query comes back as data, JSON-escaped', async () => {
+    const q = '<script>alert(1)</script>"\'';
+    const res = await get(`/api/search?q=${encodeURIComponent(q)}`);
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /application\/json/);
+    assert.equal(res.json().query, q, 'the query is returned as a string value');
+    const unknown = await get(`/api/sections/${encodeURIComponent(q)}`);
+    assert.equal(unknown.statusCode, 404);
+    assert.match(String(unknown.headers['content-type']), /application\/json/);
+    assert.equal(unknown.headers['x-content-type-options'], 'nosniff');
+  });
+
+  test('an error thrown in a handler is a 500 with a generic message, logged, and the server keeps answering', async () => {
+    const id = context.sections.find((s) => s.id !== 'justitie/3.4' && s.level === 2)!.id;
+    failGeneration = true;
+    try {
+      const res = await get(`/api/reports/${id}`);
+      assert.equal(res.statusCode, 500);
+      assert.deepEqual(res.json(), { error: GENERIC_FAILURE });
+      assert.doesNotMatch(res.body, /simulated/, 'no internals leak to the client');
+      assert.ok(logged.some((line) => line.includes('simulated failure in the generator')), 'the cause is logged');
+    } finally {
+      failGeneration = false;
+    }
+    assert.equal((await get(`/api/reports/${id}`)).statusCode, 200, 'a failed build is not cached');
+    assert.equal((await get('/api/stats')).statusCode, 200);
+  });
+});
+
+describe('LRU', () => {
+  test('evicts the least recently used entry', () => {
+    const lru = createLru<number>(2);
+    lru.set('a', 1);
+    lru.set('b', 2);
+    assert.equal(lru.get('a'), 1);
+    lru.set('c', 3);
+    assert.equal(lru.get('b'), undefined);
+    assert.equal(lru.get('a'), 1);
+    assert.equal(lru.get('c'), 3);
+    assert.equal(lru.size, 2);
+  });
+});

@@ -1,0 +1,78 @@
+// Tiny DOM helpers: every piece of data becomes a text node, never markup.
+
+/**
+ * Creates an element. `attrs` are set as attributes (`class`, `href`, `aria-*`,
+ * ...); children are nodes or strings (strings become text nodes).
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
+    else el.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+export function clear(el) {
+  while (el.firstChild) el.firstChild.remove();
+  return el;
+}
+
+/** Only http(s) links are ever rendered as links. */
+export function safeHref(uri) {
+  return typeof uri === 'string' && /^https?:\/\//i.test(uri) ? uri : null;
+}
+
+/** A link to an external source, or plain text when there is no (safe) link. */
+export function sourceLink(uri, text) {
+  const href = safeHref(uri);
+  return href ? h('a', { href, rel: 'noopener noreferrer' }, text) : h('span', {}, text);
+}
+
+/** Text with "[n]" markers turned into links to the reference list (`#<prefix>n`). */
+export function withCitationLinks(text, prefix) {
+  const parts = [];
+  let last = 0;
+  for (const match of text.matchAll(/\[(\d+)\]/g)) {
+    parts.push(text.slice(last, match.index));
+    parts.push(citation(Number(match[1]), prefix));
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
+
+export function citation(n, prefix) {
+  return h('a', { href: `#${prefix}${n}`, class: 'citation', 'aria-label': `bron ${n}` }, `[${n}]`);
+}
+
+export const STATUS_LABELS = {
+  gerealiseerd: 'gerealiseerd',
+  'in-uitvoering': 'in uitvoering',
+  aangekondigd: 'aangekondigd',
+  'geen-spoor': 'geen spoor',
+};
+
+export function statusBadge(status, label = STATUS_LABELS[status] ?? status) {
+  return h('span', { class: `status status-${status}` }, label);
+}
+
+export function sectionPath(id) {
+  return `/sectie/${id.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+export function formatDate(date) {
+  if (!date) return 'zonder datum';
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

@@ -1,0 +1,74 @@
+// Start page: parts and chapters of the agreement, per chapter the number of
+// commitments per status (computed by the server in the background).
+import { getJson } from './api.js';
+import { h, sectionPath, statusBadge, STATUS_LABELS } from './dom.js';
+
+const POLL_MS = 1500;
+
+function countsView(counts) {
+  if (!counts) return h('p', { class: 'pending' }, 'Tellingen worden berekend…');
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return h(
+    'ul',
+    { class: 'counts', 'aria-label': `${total} engagementen per status` },
+    Object.keys(STATUS_LABELS).map((status) => h('li', {}, statusBadge(status, `${counts[status]} ${STATUS_LABELS[status]}`))),
+  );
+}
+
+function chapterView(chapter, sections) {
+  const children = sections.filter((s) => s.parentId === chapter.id);
+  return h(
+    'li',
+    { class: 'chapter' },
+    h('h3', {}, h('a', { href: sectionPath(chapter.id) }, `${chapter.number}. ${chapter.title}`)),
+    countsView(chapter.counts),
+    children.length
+      ? h(
+          'details',
+          {},
+          h('summary', {}, `Secties (${children.length})`),
+          h('ul', { class: 'section-list' }, children.map((s) => h('li', {}, h('a', { href: sectionPath(s.id) }, `${s.number} ${s.title}`)))),
+        )
+      : null,
+  );
+}
+
+export async function renderHome(main, { signal }) {
+  const [sections, first] = await Promise.all([getJson('/api/sections'), getJson('/api/overview')]);
+  const status = h('p', { class: 'progress', role: 'status' });
+  const parts = h('div', {});
+  main.append(
+    h('h1', { tabindex: '-1' }, 'Regeerakkoord 2019-2024: wat werd er gedaan?'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Per hoofdstuk het aantal engagementen dat gerealiseerd is, in uitvoering is, enkel aangekondigd werd of waarvan geen spoor te vinden is in de beslissingen van de Vlaamse Regering en het Vlaams Parlement.',
+    ),
+    status,
+    parts,
+  );
+
+  const draw = (overview) => {
+    status.textContent = overview.ready
+      ? `Overzicht van ${overview.total} rapporten.`
+      : `Overzicht wordt berekend: ${overview.done} van ${overview.total} rapporten klaar.`;
+    parts.replaceChildren();
+    const byPart = new Map();
+    for (const chapter of overview.chapters) {
+      if (!byPart.has(chapter.part)) byPart.set(chapter.part, []);
+      byPart.get(chapter.part).push(chapter);
+    }
+    for (const [part, chapters] of byPart) {
+      parts.append(h('section', { class: 'part' }, h('h2', {}, part), h('ul', { class: 'chapters' }, chapters.map((c) => chapterView(c, sections)))));
+    }
+  };
+
+  draw(first);
+  let overview = first;
+  while (!overview.ready && !signal.aborted) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    if (signal.aborted) return;
+    overview = await getJson('/api/overview');
+    if (!signal.aborted) draw(overview);
+  }
+}

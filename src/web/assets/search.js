@@ -1,0 +1,61 @@
+// Search page: query, type filter and date range; results link to the source.
+import { getJson } from './api.js';
+import { formatDate, h, sourceLink } from './dom.js';
+
+function field(label, control, hint) {
+  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hint ? h('p', { class: 'hint', id: `${control.id}-hint` }, hint) : null);
+}
+
+export async function renderSearch(main, { params, navigate }) {
+  const q = h('input', { id: 'zoek-q', name: 'q', type: 'search', required: true, maxlength: '1000', value: params.get('q') ?? '', autocomplete: 'off' });
+  const type = h(
+    'select',
+    { id: 'zoek-type', name: 'type' },
+    h('option', { value: '' }, 'alles'),
+    h('option', { value: 'decision' }, 'beslissingen van de Vlaamse Regering'),
+    h('option', { value: 'parliament' }, 'documenten van het Vlaams Parlement'),
+  );
+  type.value = params.get('type') ?? '';
+  const from = h('input', { id: 'zoek-van', name: 'from', type: 'date', value: params.get('from') ?? '', min: '2019-01-01', max: '2024-12-31' });
+  const to = h('input', { id: 'zoek-tot', name: 'to', type: 'date', value: params.get('to') ?? '', min: '2019-01-01', max: '2024-12-31' });
+  const results = h('div', { class: 'results', 'aria-live': 'polite' });
+  const form = h(
+    'form',
+    { role: 'search', class: 'search-form' },
+    field('Zoekterm', q),
+    field('Soort document', type),
+    h('div', { class: 'date-range' }, field('Vanaf', from), field('Tot en met', to)),
+    h('button', { type: 'submit' }, 'Zoeken'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams(Object.entries({ q: q.value.trim(), type: type.value, from: from.value, to: to.value }).filter(([, v]) => v));
+    navigate(`/zoeken?${next}`);
+  });
+  main.append(h('h1', { tabindex: '-1' }, 'Zoeken in beslissingen en parlementaire documenten'), form, results);
+
+  const query = params.get('q');
+  if (!query) return;
+  results.append(h('p', { role: 'status' }, 'Bezig met zoeken…'));
+  try {
+    const answer = await getJson('/api/search', { q: query, type: params.get('type'), from: params.get('from'), to: params.get('to'), k: 20 });
+    results.replaceChildren(
+      h('h2', {}, answer.hits.length ? `${answer.hits.length} resultaten voor “${query}”` : `Geen resultaten voor “${query}”`),
+      h(
+        'ol',
+        { class: 'hits' },
+        answer.hits.map((hit) =>
+          h(
+            'li',
+            { class: 'hit' },
+            h('h3', {}, sourceLink(hit.uri, hit.title)),
+            h('p', { class: 'meta' }, `${formatDate(hit.date)} · ${hit.type === 'decision' ? 'beslissing' : 'parlement'}${hit.mandatees.length ? ` · ${hit.mandatees.join(', ')}` : ''}`),
+            h('p', {}, hit.snippet),
+          ),
+        ),
+      ),
+    );
+  } catch (error) {
+    results.replaceChildren(h('p', { role: 'alert', class: 'error' }, `Zoeken mislukt: ${error.message}`));
+  }
+}

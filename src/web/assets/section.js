@@ -1,0 +1,115 @@
+// A section's progress report, rendered from the JSON report with DOM APIs.
+import { getJson, idPath } from './api.js';
+import { append, citation, formatDate, h, sectionPath, sourceLink, statusBadge, withCitationLinks } from './dom.js';
+
+const REF = 'ref-';
+
+function claimsParagraph(claims) {
+  return h(
+    'p',
+    {},
+    claims.map((claim, i) => [i ? ' ' : '', claim.text, claim.citations.map((n) => [' ', citation(n, REF)])]),
+  );
+}
+
+function agreementText(section) {
+  const blocks = section.text.split(/\n{2,}/).map((block) => block.trim()).filter(Boolean);
+  const items = [];
+  const out = [];
+  const flush = () => {
+    if (items.length) out.push(h('ul', {}, items.splice(0).map((t) => h('li', {}, t))));
+  };
+  for (const block of blocks) {
+    for (const line of block.split('\n')) {
+      if (/^[-•]\s+/.test(line)) items.push(line.replace(/^[-•]\s+/, ''));
+      else {
+        flush();
+        out.push(h('p', {}, line));
+      }
+    }
+    flush();
+  }
+  return h('details', { class: 'agreement' }, h('summary', {}, 'Tekst van het regeerakkoord'), out);
+}
+
+function commitmentsTable(commitments) {
+  if (!commitments.length) return h('p', {}, 'Deze sectie bevat geen concrete engagementen.');
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { class: 'commitments' },
+      h('caption', {}, `${commitments.length} engagementen met hun status`),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Nr.'), h('th', { scope: 'col' }, 'Engagement'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Waarom'))),
+      h(
+        'tbody',
+        {},
+        commitments.map((c, i) =>
+          h(
+            'tr',
+            {},
+            h('td', { 'data-label': 'Nr.' }, String(i + 1)),
+            h('td', { 'data-label': 'Engagement' }, c.text),
+            h('td', { 'data-label': 'Status' }, statusBadge(c.status, c.statusLabel)),
+            h(
+              'td',
+              { 'data-label': 'Waarom' },
+              withCitationLinks(c.reason, REF),
+              c.problems.length
+                ? h('ul', { class: 'signals', 'aria-label': 'Signalen uit het parlement' }, c.problems.map((p) => h('li', {}, '“', p.quote, '” ', citation(p.n, REF))))
+                : null,
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function dossiersView(dossiers) {
+  return dossiers.map((d) =>
+    h(
+      'section',
+      { class: 'dossier' },
+      h('h3', {}, d.title),
+      h('ol', { class: 'timeline' }, d.steps.map((s) => h('li', {}, h('time', { datetime: s.date }, formatDate(s.date)), ': ', s.stageLabel, s.n ? [' ', citation(s.n, REF)] : null))),
+    ),
+  );
+}
+
+function referencesView(references) {
+  return h(
+    'ol',
+    { class: 'references' },
+    references.map((r) =>
+      h(
+        'li',
+        { id: `${REF}${r.n}`, tabindex: '-1' },
+        h('span', { class: 'ref-number' }, `[${r.n}] `),
+        sourceLink(r.uri, r.title),
+        h('span', { class: 'meta' }, ` · ${formatDate(r.date)} · ${r.type === 'decision' ? 'beslissing Vlaamse Regering' : 'Vlaams Parlement'}`),
+        r.uri ? null : h('span', { class: 'meta' }, ' · geen link bekend'),
+      ),
+    ),
+  );
+}
+
+export async function renderSection(main, { id }) {
+  const [section, report] = await Promise.all([getJson(`/api/sections/${idPath(id)}`), getJson(`/api/reports/${idPath(id)}`, { format: 'json' })]);
+  document.title = `${section.number} ${section.title} · Beloftemeter`;
+  append(main, [
+    h('nav', { 'aria-label': 'Kruimelpad', class: 'breadcrumb' }, h('a', { href: '/' }, 'Overzicht'), ` › ${section.part} › ${section.chapter}`),
+    h('h1', { tabindex: '-1' }, `${section.number} ${section.title}`),
+    h('p', { class: 'meta' }, `Regeerakkoord, p. ${section.pageStart}${section.pageEnd !== section.pageStart ? `-${section.pageEnd}` : ''} · rapport gemaakt op ${formatDate(report.generatedAt.slice(0, 10))}`),
+    agreementText(section),
+    section.children.length
+      ? h('section', {}, h('h2', {}, 'Onderdelen'), h('ul', { class: 'section-list' }, section.children.map((c) => h('li', {}, h('a', { href: sectionPath(c.id) }, `${c.number} ${c.title}`)))))
+      : null,
+    h('section', {}, h('h2', {}, 'Engagementen'), commitmentsTable(report.commitments)),
+    report.body.map((part) => h('section', {}, h('h2', {}, part.heading), part.paragraphs.map(claimsParagraph))),
+    report.dossiers.length ? h('section', {}, h('h2', {}, 'Dossiers'), dossiersView(report.dossiers)) : null,
+    h('section', {}, h('h2', {}, 'Referenties'), report.references.length ? referencesView(report.references) : h('p', {}, 'Geen bronnen gevonden.')),
+    h('p', {}, 'Ook als ', h('a', { href: `/api/reports/${idPath(id)}?format=md` }, 'Markdown'), ', ', h('a', { href: `/api/reports/${idPath(id)}?format=json` }, 'JSON'), ' of ', h('a', { href: `/api/reports/${idPath(id)}?format=html` }, 'HTML'), '.'),
+  ]);
+}
