@@ -96,3 +96,14 @@ export function resolveReason(reason: string, numberOf: ReadonlyMap<string, numb
 export function uniqueKeys(keys: readonly string[]): string[] {
   return [...new Set(keys)];
 }
+
+/** The citation marks for a claim's keys, each written by `format` (Markdown `\\[n\\]`, an HTML link, ...). */
+export function formatCitations(keys: readonly string[], numberOf: ReadonlyMap<string, number>, format: (n: number) => string): string {
+  return uniqueKeys(keys)
+    .map((key) => {
+      const n = numberOf.get(key);
+      if (n === undefined) throw new UnknownCitationError(key, 'rendering');
+      return format(n);
+    })
+    .join('');
+}

@@ -4,7 +4,7 @@
 // and are treated as hostile. Links are written only for http(s) URLs.
 import type { Dossier } from '../../dossiers/types.js';
 import type { Claim, Commitment, CommitmentStatus, SectionReport, Source } from '../model.js';
-import { UnknownCitationError, numberCitations, replaceCitationPlaceholders, uniqueKeys } from './citations.js';
+import { UnknownCitationError, formatCitations, numberCitations, replaceCitationPlaceholders } from './citations.js';
 import { COMMITMENT_STATUSES, CLOSING_NOTE, NO_DATE_LABEL, generatorLine, statusLabel } from './labels.js';
 import { distinctProblemSignals, dossiersWithTimeline } from './selection.js';
 import { collapseWhitespace, escapeHtml, placeCitations, safeHttpUrl, truncateAtWord } from './text.js';
@@ -59,13 +59,7 @@ function citationLink(n: number): string {
 }
 
 function citationLinks(keys: readonly string[], numberOf: ReadonlyMap<string, number>): string {
-  return uniqueKeys(keys)
-    .map((key) => {
-      const n = numberOf.get(key);
-      if (n === undefined) throw new UnknownCitationError(key, 'HTML rendering');
-      return citationLink(n);
-    })
-    .join('');
+  return formatCitations(keys, numberOf, citationLink);
 }
 
 function text(value: string): string {

@@ -7,10 +7,10 @@
 import type { Claim, Commitment, SectionReport, Source } from '../model.js';
 import {
   UnknownCitationError,
+  formatCitations,
   markdownCitation,
   numberCitations,
   replaceCitationPlaceholders,
-  uniqueKeys,
   type CitationNumbering,
 } from './citations.js';
 import { dossiersWithTimeline, distinctProblemSignals } from './selection.js';
@@ -34,13 +34,7 @@ const COMMITMENT_TEXT_MAX = 200;
 const SNIPPET_MAX = 100;
 
 function citationMarks(keys: readonly string[], numberOf: ReadonlyMap<string, number>): string {
-  return uniqueKeys(keys)
-    .map((key) => {
-      const n = numberOf.get(key);
-      if (n === undefined) throw new UnknownCitationError(key, 'rendering');
-      return markdownCitation(n);
-    })
-    .join('');
+  return formatCitations(keys, numberOf, markdownCitation);
 }
 
 /** "<number> <title> <text>", unless the text already starts with its heading (a full text with sub-sections does). */
