@@ -103,10 +103,3 @@ export function scoreBm25(
   }
   return scores;
 }
-
-/** Counts terms into a bag (term -> occurrences). */
-export function bagOfTerms(terms: readonly string[]): Map<string, number> {
-  const bag = new Map<string, number>();
-  for (const t of terms) bag.set(t, (bag.get(t) ?? 0) + 1);
-  return bag;
-}

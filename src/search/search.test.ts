@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bagOfTerms, buildBm25Index, scoreBm25 } from './bm25.js';
+import { buildBm25Index, scoreBm25 } from './bm25.js';
 import { buildLsaModel, embedQuery, scoreDense, symmetricEigen, truncatedSvd, type SparseRows } from './lsa.js';
 import { ndcgAt, recallAt } from './metrics.js';
 import { pack, unpack } from './pack.js';
 import { checkQuery, parseDateBound, MAX_QUERY_CHARS } from './query.js';
 import { reciprocalRankFusion, scoreFusion, topK } from './ranking.js';
+
+function bagOfTerms(terms: readonly string[]): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const t of terms) bag.set(t, (bag.get(t) ?? 0) + 1);
+  return bag;
+}
 
 const fields = { k1: 1.2, fields: [{ name: 'title', weight: 3, b: 0.5 }, { name: 'body', weight: 1, b: 0.75 }] };
 
