@@ -67,6 +67,9 @@ test('start page, section report, search and ask in Chromium', { timeout: 120_00
 
   // In-app navigation to the section through the chapter's list of sections.
   await justitie.locator('summary').click();
+  // The page keeps polling while the overview is computed: an opened list must stay open.
+  await page.waitForTimeout(1_700);
+  assert.equal(await justitie.locator('details').getAttribute('open'), '');
   await justitie.locator('a[href="/sectie/justitie/3.4"]').click();
   await page.waitForURL(/\/sectie\/justitie\/3\.4$/);
   await page.getByRole('heading', { level: 1, name: /3\.4 Dankzij een gecoördineerde uitwisseling van gegevens/ }).waitFor();

@@ -15,13 +15,13 @@ function countsView(counts) {
   );
 }
 
-function chapterView(chapter, sections) {
+function chapterView(chapter, sections, countsSlot) {
   const children = sections.filter((s) => s.parentId === chapter.id);
   return h(
     'li',
     { class: 'chapter' },
     h('h3', {}, h('a', { href: sectionPath(chapter.id) }, `${chapter.number}. ${chapter.title}`)),
-    countsView(chapter.counts),
+    countsSlot,
     children.length
       ? h(
           'details',
@@ -48,19 +48,28 @@ export async function renderHome(main, { signal }) {
     parts,
   );
 
+  // The chapter list is built once; polls only fill in the counts, so an
+  // opened list of sections, the scroll position and the focus stay put.
+  const slots = new Map();
+  const byPart = new Map();
+  for (const chapter of first.chapters) {
+    if (!byPart.has(chapter.part)) byPart.set(chapter.part, []);
+    byPart.get(chapter.part).push(chapter);
+  }
+  for (const [part, chapters] of byPart) {
+    const items = chapters.map((chapter) => {
+      const slot = h('div', { class: 'counts-slot' });
+      slots.set(chapter.id, slot);
+      return chapterView(chapter, sections, slot);
+    });
+    parts.append(h('section', { class: 'part' }, h('h2', {}, part), h('ul', { class: 'chapters' }, items)));
+  }
+
   const draw = (overview) => {
     status.textContent = overview.ready
       ? `Overzicht van ${overview.total} rapporten.`
       : `Overzicht wordt berekend: ${overview.done} van ${overview.total} rapporten klaar.`;
-    parts.replaceChildren();
-    const byPart = new Map();
-    for (const chapter of overview.chapters) {
-      if (!byPart.has(chapter.part)) byPart.set(chapter.part, []);
-      byPart.get(chapter.part).push(chapter);
-    }
-    for (const [part, chapters] of byPart) {
-      parts.append(h('section', { class: 'part' }, h('h2', {}, part), h('ul', { class: 'chapters' }, chapters.map((c) => chapterView(c, sections)))));
-    }
+    for (const chapter of overview.chapters) slots.get(chapter.id)?.replaceChildren(countsView(chapter.counts));
   };
 
   draw(first);
