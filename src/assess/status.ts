@@ -41,6 +41,7 @@ import type { DecisionStage } from '../dossiers/types.js';
 import type { Commitment, CommitmentStatus, Evidence, ProblemSignal, Source } from '../report/model.js';
 import type { CommitmentSpan } from './commitments.js';
 import { findProblemSignals } from './signals.js';
+import { truncateAtWord } from '../text/index.js';
 
 /** Dutch display labels. */
 export const statusLabels: Record<CommitmentStatus, string> = {
@@ -197,14 +198,9 @@ export function reasonLine(source: Source): string {
   const label = source.type === 'decision' ? STAGE_REASON_LABELS[stageOf(source)] : 'Parlementair document';
   const when = source.date !== null ? `op ${source.date}` : 'zonder gekende datum';
   const opening = source.type === 'decision' ? `${label} ${when}` : `${label} ${source.date !== null ? `van ${source.date}` : when}`;
-  return `${opening}: ${shorten(source.title.replace(/\s+/g, ' ').trim(), REASON_TITLE_MAX)} {{cite:${source.key}}}`;
+  return `${opening}: ${truncateAtWord(source.title, REASON_TITLE_MAX, ' …')} {{cite:${source.key}}}`;
 }
 
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(' ', max - 1);
-  return `${text.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,;:.–-]+$/u, '')} …`;
-}
 
 // Problem signals of every parliamentary document among the evidence, in evidence order.
 function problemSignals(known: readonly Candidate[], texts: ReadonlyMap<string, string> | undefined): ProblemSignal[] {

@@ -4,18 +4,16 @@
 // itself or say that nothing was found.
 import { stageLabel } from '../dossiers/stage.js';
 import type { Dossier } from '../dossiers/types.js';
-import { splitSentences } from '../text/index.js';
+import { splitSentences, truncateAtWord } from '../text/index.js';
 import type { Answer, AnswerInput, Answerer, GeneratedProse, Generator, GeneratorInput } from './generator.js';
 import type { Claim, Commitment, CommitmentStatus, ReportSection, Source } from './model.js';
 
 const MAX_QUOTE_CHARS = 170;
 const SUPPORTING_SOURCES = 2;
 
+/** A quotable piece of text for inside a sentence: no bullet in front, no full stop at the end. */
 export function shorten(text: string, max = MAX_QUOTE_CHARS): string {
-  const flat = text.replace(/\s+/g, ' ').trim().replace(/^[-•]\s*/, '');
-  if (flat.length <= max) return flat.replace(/[.;:]$/, '');
-  const cut = flat.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).replace(/[,;:.\s]+$/, '')}…`;
+  return truncateAtWord(text.trim().replace(/^[-•]\s*/, ''), max).replace(/[.;:]$/, '');
 }
 
 const when = (source: Source) => (source.date ? `op ${source.date}` : 'zonder datum');

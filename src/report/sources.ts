@@ -2,7 +2,7 @@
 import { classifyStage } from '../dossiers/stage.js';
 import type { Dossier } from '../dossiers/types.js';
 import type { Decision, ParliamentDocument } from '../model/documents.js';
-import { snippetOf } from '../search/snippet.js';
+import { truncateAtWord } from '../text/index.js';
 import type { Source } from './model.js';
 
 export function decisionSource(d: Decision, dossierOf?: ReadonlyMap<string, Dossier>): Source {
@@ -12,7 +12,7 @@ export function decisionSource(d: Decision, dossierOf?: ReadonlyMap<string, Doss
     title: d.title,
     date: d.meetingDate,
     uri: d.uri,
-    snippet: snippetOf(d.bodyText || d.shortTitle || '', 200),
+    snippet: truncateAtWord(d.bodyText || d.shortTitle || '', 200),
     stage: classifyStage(d),
     dossierId: dossierOf?.get(d.id)?.id,
     mandatees: d.mandatees.map((m) => m.name),
@@ -27,6 +27,6 @@ export function parliamentSource(p: ParliamentDocument): Source {
     title: `${kind}: ${p.title}`,
     date: p.date,
     uri: p.uri,
-    snippet: snippetOf(p.answer ?? p.text, 200),
+    snippet: truncateAtWord(p.answer ?? p.text, 200),
   };
 }

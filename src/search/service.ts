@@ -4,7 +4,10 @@ import type { Store } from '../store/store.js';
 import { search, type SearchFilters } from './engine.js';
 import type { LoadedSearch } from './persisted.js';
 import { checkQuery } from './query.js';
-import { snippetOf } from './snippet.js';
+import { truncateAtWord } from '../text/index.js';
+
+/** Length of a result's extract. */
+const SNIPPET_CHARS = 220;
 
 export interface DocumentHit {
   rank: number;
@@ -44,10 +47,10 @@ export async function searchDocuments(loaded: LoadedSearch, store: Store, reques
     const base = { rank: i + 1, id: hit.doc.id, type: hit.doc.type, date: hit.doc.date, title: hit.doc.title, score: hit.score, mandatees: hit.doc.mandatees };
     if (hit.doc.type === 'decision') {
       const d = decisions.get(hit.doc.id);
-      out.push({ ...base, uri: d?.uri ?? null, snippet: snippetOf(d?.bodyText || d?.shortTitle || '') });
+      out.push({ ...base, uri: d?.uri ?? null, snippet: truncateAtWord(d?.bodyText || d?.shortTitle || '', SNIPPET_CHARS) });
     } else {
       const p = await store.parliamentDocument(hit.doc.id);
-      out.push({ ...base, uri: p?.uri ?? null, snippet: snippetOf(p?.answer ?? p?.text ?? '') });
+      out.push({ ...base, uri: p?.uri ?? null, snippet: truncateAtWord(p?.answer ?? p?.text ?? '', SNIPPET_CHARS) });
     }
   }
   return out;

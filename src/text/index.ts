@@ -30,3 +30,4 @@ export {
   type Analyser,
   type AnalyserOptions,
 } from './analyse.js';
+export { collapseWhitespace, truncateAtWord } from './truncate.js';

@@ -9,7 +9,7 @@ import type { Decision } from '../../model/documents.js';
 import { readDecisions } from '../../sources/decisions/index.js';
 import { readParliamentFolder } from '../../sources/parliament/index.js';
 import type { SectionReport } from '../model.js';
-import { collapseWhitespace } from './text.js';
+import { collapseWhitespace } from '../../text/index.js';
 
 const FIXTURE = new URL('../../../test/fixtures/report/livc-r-section-report.json', import.meta.url);
 const DECISIONS = fileURLToPath(new URL('../../../data/beslissingen-2019-2024.jsonl.gz', import.meta.url));

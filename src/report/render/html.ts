@@ -7,7 +7,8 @@ import type { Claim, Commitment, CommitmentStatus, SectionReport, Source } from 
 import { UnknownCitationError, formatCitations, numberCitations, replaceCitationPlaceholders } from './citations.js';
 import { COMMITMENT_STATUSES, CLOSING_NOTE, NO_DATE_LABEL, generatorLine, statusLabel } from './labels.js';
 import { distinctProblemSignals, dossiersWithTimeline } from './selection.js';
-import { collapseWhitespace, escapeHtml, placeCitations, safeHttpUrl, truncateAtWord } from './text.js';
+import { collapseWhitespace, truncateAtWord } from '../../text/index.js';
+import { escapeHtml, placeCitations, safeHttpUrl } from './text.js';
 
 const SNIPPET_MAX = 300;
 

@@ -3,7 +3,8 @@
 // per chapter, and a summary table with the totals per chapter and overall.
 import type { CommitmentStatus } from '../model.js';
 import { COMMITMENT_STATUSES, statusLabel } from './labels.js';
-import { collapseWhitespace, escapeMarkdown, escapeTableCell } from './text.js';
+import { collapseWhitespace } from '../../text/index.js';
+import { escapeMarkdown, escapeTableCell } from './text.js';
 
 export interface IndexEntry {
   sectionId: string;

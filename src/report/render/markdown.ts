@@ -15,8 +15,8 @@ import {
 } from './citations.js';
 import { dossiersWithTimeline, distinctProblemSignals } from './selection.js';
 import { CLOSING_NOTE, NO_DATE_LABEL, generatorLine, statusLabel } from './labels.js';
+import { collapseWhitespace, truncateAtWord } from '../../text/index.js';
 import {
-  collapseWhitespace,
   escapeHtml,
   escapeMarkdown,
   escapeMarkdownParagraph,
@@ -25,7 +25,6 @@ import {
   markdownLinkDestination,
   placeCitations,
   safeHttpUrl,
-  truncateAtWord,
 } from './text.js';
 
 /** The examples' indentation inside <details>. */

@@ -2,7 +2,7 @@
 // HTML list the same signals and timelines.
 import type { Dossier } from '../../dossiers/types.js';
 import type { Commitment } from '../model.js';
-import { collapseWhitespace } from './text.js';
+import { collapseWhitespace } from '../../text/index.js';
 
 /** Dossiers with a timeline worth showing: two or more steps. */
 export function dossiersWithTimeline(dossiers: readonly Dossier[]): Dossier[] {

@@ -1,23 +1,8 @@
 // Text helpers shared by the renderers: whitespace, truncation, escaping and
-// link safety. Everything that reaches a renderer may come from external data
+// link safety (truncation lives in src/text/truncate.ts). Everything that reaches a renderer may come from external data
 // (decision titles, parliament text), so escaping is never optional.
 
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * At most `max` characters (before the ellipsis), cut at the last word
- * boundary when there is one in the second half, so words are not chopped.
- */
-export function truncateAtWord(text: string, max: number, ellipsis: string): string {
-  const clean = collapseWhitespace(text);
-  if (clean.length <= max) return clean;
-  const hard = clean.slice(0, max);
-  const lastSpace = hard.lastIndexOf(' ');
-  const cut = lastSpace >= max / 2 ? hard.slice(0, lastSpace) : hard;
-  return `${cut.replace(/[\s,;:]+$/, '')}${ellipsis}`;
-}
+import { collapseWhitespace } from '../../text/index.js';
 
 /**
  * Puts citation marks where the examples put them: before the final period
