@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { DecisionStage } from '../dossiers/types.js';
 import type { Decision, ParliamentDocument } from '../model/documents.js';
 import type { CommitmentStatus, Evidence, Source } from '../report/model.js';
-import { readDecisions } from '../sources/decisions/index.js';
 import { readParliamentFolder } from '../sources/parliament/index.js';
+import { BUNDLED_DATA, bundledDecisions } from '../testing/fixture-data.js';
 import type { CommitmentSpan } from './commitments.js';
 import {
   assessCommitment,
@@ -44,7 +44,6 @@ const LIVC_DECISIONS = new Set([
   '60A3B2AA364ED90008000362',
 ]);
 
-const DATA = new URL('../../data/', import.meta.url);
 const QUESTION_294 = 'parlement/schriftelijke-vraag-294-2022-livc-r-samenwerkingsakkoord';
 const SLIDES = 'parlement/commissie-2022-09-27-terugkoppeling-verbindingsofficier';
 
@@ -52,10 +51,8 @@ const decisions = new Map<string, Decision>();
 let parliament: ParliamentDocument[] = [];
 
 before(async () => {
-  for await (const read of readDecisions(fileURLToPath(new URL('beslissingen-2019-2024.jsonl.gz', DATA)))) {
-    if (read.kind === 'decision' && read.decision.id in STAGES) decisions.set(read.decision.id, read.decision);
-  }
-  parliament = (await readParliamentFolder(fileURLToPath(new URL('parlement/', DATA)))).documents;
+  for (const decision of await bundledDecisions()) if (decision.id in STAGES) decisions.set(decision.id, decision);
+  parliament = (await readParliamentFolder(join(BUNDLED_DATA, 'parlement'))).documents;
 });
 
 /** A decision source as the report builds it, with the stage chosen above; `inDossier` adds the LIVC dossier id. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Decision } from '../model/documents.js';
-import { bundledDecisions } from './bundled-decisions.js';
+import { bundledDecisions } from '../testing/fixture-data.js';
 import { dossierIndex, groupDossiers, groupingInternals } from './group.js';
 import { stageRank } from './stage.js';
 import type { DecisionStage, Dossier } from './types.js';

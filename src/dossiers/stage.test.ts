@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Decision } from '../model/documents.js';
-import { bundledDecision, bundledDecisions } from './bundled-decisions.js';
+import { bundledDecision, bundledDecisions } from '../testing/fixture-data.js';
 import { classifyStage, explainStage, stageLabel, stageRank, type StageInput } from './stage.js';
 import type { DecisionStage } from './types.js';
 

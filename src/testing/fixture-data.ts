@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Decision } from '../model/documents.js';
+import { readDecisions } from '../sources/decisions/index.js';
 
 export const BUNDLED_DATA = fileURLToPath(new URL('../../data/', import.meta.url));
 const TOPICS = /radicali|veiligheidscel|verbindingsofficier|LIVC|gegevensuitwisseling|parochiekerk|kinderopvang/i;
@@ -16,6 +18,27 @@ let cachedLines: string[] | null = null;
 export function bundledDecisionLines(): string[] {
   cachedLines ??= gunzipSync(readFileSync(join(BUNDLED_DATA, 'beslissingen-2019-2024.jsonl.gz'))).toString('utf8').split('\n').filter(Boolean);
   return cachedLines;
+}
+
+let cachedDecisions: Promise<Decision[]> | undefined;
+
+/** Every bundled decision, read once through the real source adapter, so tests see what ingest sees. */
+export function bundledDecisions(): Promise<Decision[]> {
+  cachedDecisions ??= (async () => {
+    const decisions: Decision[] = [];
+    for await (const read of readDecisions(join(BUNDLED_DATA, 'beslissingen-2019-2024.jsonl.gz'))) {
+      if (read.kind === 'decision') decisions.push(read.decision);
+    }
+    return decisions;
+  })();
+  return cachedDecisions;
+}
+
+/** The bundled decision with this id; throws when there is none, so a test names what it misses. */
+export async function bundledDecision(id: string): Promise<Decision> {
+  const decision = (await bundledDecisions()).find((candidate) => candidate.id === id);
+  if (!decision) throw new Error(`no bundled decision ${id}`);
+  return decision;
 }
 
 export function sampleDecisionLines(every = 6): string[] {

@@ -1,25 +1,19 @@
 // Test scaffolding: word counts of the bundled decisions, read crudely (tags
 // stripped with a regex). Real ingest uses the proper HTML-to-text adapter.
 
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { bundledDecisionLines } from '../testing/fixture-data.js';
 import { tokenise } from './tokenise.js';
 
 interface RawDecision {
   attributes: { title: string; alternativeTitle: string | null; htmlContent: string | string[] | null };
 }
 
-const DECISIONS = new URL('../../data/beslissingen-2019-2024.jsonl.gz', import.meta.url);
-
 let cachedTexts: string[] | undefined;
 
 /** Title, short title and tag-stripped body of every bundled decision. */
 export function decisionTexts(): string[] {
   if (cachedTexts !== undefined) return cachedTexts;
-  const lines = gunzipSync(readFileSync(DECISIONS)).toString('utf8').split('\n');
-  cachedTexts = lines
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
+  cachedTexts = bundledDecisionLines().map((line) => {
       const { attributes } = JSON.parse(line) as RawDecision;
       const body = [attributes.htmlContent ?? ''].flat().join(' ');
       const plain = body.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');

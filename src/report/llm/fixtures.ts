@@ -1,14 +1,11 @@
 // Small real inputs for the LLM tests: the LIVC-R decree dossier from the
 // bundled decisions (three real decisions with their ids, URIs, titles and
 // dates) and the agreement section they bear on. For tests only.
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import type { DecisionStage } from '../../dossiers/types.js';
 import { normaliseDecision } from '../../sources/decisions/normalise.js';
+import { bundledDecisionLines } from '../../testing/fixture-data.js';
 import type { Answer, AnswerInput, Answerer, GeneratedProse, Generator, GeneratorInput } from '../generator.js';
 import type { Source } from '../model.js';
-
-const DECISIONS_FILE = new URL('../../../data/beslissingen-2019-2024.jsonl.gz', import.meta.url);
 
 /** The LIVC-R decree: principled approval, second principled approval, final approval. */
 export const LIVC_DECISIONS: ReadonlyArray<{ id: string; stage: DecisionStage }> = [
@@ -24,7 +21,7 @@ export function livcSources(): Record<string, Source> {
   if (cached) return structuredClone(cached);
   const wanted = new Map(LIVC_DECISIONS.map((item) => [item.id, item.stage]));
   const sources: Record<string, Source> = {};
-  for (const line of gunzipSync(readFileSync(DECISIONS_FILE)).toString('utf8').split('\n')) {
+  for (const line of bundledDecisionLines()) {
     const id = /"id":\s*"([0-9A-F]{24})"/.exec(line)?.[1];
     if (!id || !wanted.has(id)) continue;
     const decision = normaliseDecision(JSON.parse(line));

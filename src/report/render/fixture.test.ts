@@ -6,13 +6,12 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Decision } from '../../model/documents.js';
-import { readDecisions } from '../../sources/decisions/index.js';
+import { bundledDecisions } from '../../testing/fixture-data.js';
 import { readParliamentFolder } from '../../sources/parliament/index.js';
 import type { SectionReport } from '../model.js';
 import { collapseWhitespace } from '../../text/index.js';
 
 const FIXTURE = new URL('../../../test/fixtures/report/livc-r-section-report.json', import.meta.url);
-const DECISIONS = fileURLToPath(new URL('../../../data/beslissingen-2019-2024.jsonl.gz', import.meta.url));
 const PARLIAMENT = fileURLToPath(new URL('../../../data/parlement/', import.meta.url));
 const report = JSON.parse(readFileSync(FIXTURE, 'utf8')) as SectionReport;
 
@@ -22,9 +21,7 @@ test('fixture decisions are real bundled decisions: id, URI, title, date and bod
     ...report.dossiers.flatMap((dossier) => dossier.steps.map((step) => step.decisionId)),
   ]);
   const found = new Map<string, Decision>();
-  for await (const read of readDecisions(DECISIONS)) {
-    if (read.kind === 'decision' && wanted.has(read.decision.id)) found.set(read.decision.id, read.decision);
-  }
+  for (const decision of await bundledDecisions()) if (wanted.has(decision.id)) found.set(decision.id, decision);
   assert.equal(found.size, wanted.size, 'every decision of the fixture is in the bundled data');
   assert.ok(found.size >= 5);
 

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { InputError } from '../../errors.js';
+import { bundledDecisionLines } from '../../testing/fixture-data.js';
 import type { Decision, IngestIssue } from '../../model/documents.js';
 import { brusselsDate, normaliseDecision, readDecisions } from './index.js';
 
@@ -14,7 +14,7 @@ const BUNDLED = fileURLToPath(new URL('../../../data/beslissingen-2019-2024.json
 
 type RawRecord = { type: string; id: string; attributes: Record<string, unknown> };
 
-const rawLines = gunzipSync(readFileSync(BUNDLED)).toString('utf8').split('\n').filter((line) => line.trim() !== '');
+const rawLines = bundledDecisionLines();
 const rawRecords: RawRecord[] = rawLines.map((line) => JSON.parse(line) as RawRecord);
 
 function rawById(id: string): RawRecord {
