@@ -9,6 +9,8 @@ import type { Answer, AnswerInput, Answerer, GeneratedProse, Generator, Generato
 import type { Claim, Commitment, CommitmentStatus, ReportSection, Source } from './model.js';
 
 const MAX_QUOTE_CHARS = 170;
+/** A section's full text starts with its heading ("3.2.3 ICT en informatie"), which is no content. */
+const HEADING_LINE = /^[\d.]+\s+.*$/m;
 const SUPPORTING_SOURCES = 2;
 
 /** A quotable piece of text for inside a sentence: no bullet in front, no full stop at the end. */
@@ -50,7 +52,8 @@ function dossierClaim(dossier: Dossier, cited: ReadonlySet<string>): Claim | nul
   };
 }
 
-function countsSentence(commitments: readonly Commitment[]): string {
+/** "3 gerealiseerd, 1 in uitvoering, 0 enkel aangekondigd en 2 zonder spoor in …" */
+function statusBreakdown(commitments: readonly Commitment[]): string {
   const count = (status: CommitmentStatus) => commitments.filter((c) => c.status === status).length;
   const parts = [
     `${count('gerealiseerd')} gerealiseerd`,
@@ -58,7 +61,11 @@ function countsSentence(commitments: readonly Commitment[]): string {
     `${count('aangekondigd')} enkel aangekondigd`,
     `${count('geen-spoor')} zonder spoor in de beslissingen of parlementaire documenten`,
   ];
-  return `Van de ${commitments.length} engagementen zijn er ${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}.`;
+  return `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`;
+}
+
+function countsSentence(commitments: readonly Commitment[]): string {
+  return `Van de ${commitments.length} engagementen zijn er ${statusBreakdown(commitments)}.`;
 }
 
 /** The title every report carries, whichever generator wrote the prose. */
@@ -79,10 +86,10 @@ export function generateExtractive(input: GeneratorInput): GeneratedProse {
     },
     {
       text: commitments.length
-        ? `De sectie bevat ${commitments.length} concrete ${commitments.length === 1 ? 'engagement' : 'engagementen'}; ${countsSentence(commitments).replace(/^Van de \d+ engagementen zijn er /, 'daarvan zijn er ')}`
-        : section.text.replace(/^[\d.]+\s+.*$/m, '').trim()
+        ? `De sectie bevat ${commitments.length} concrete ${commitments.length === 1 ? 'engagement' : 'engagementen'}; daarvan zijn er ${statusBreakdown(commitments)}.`
+        : section.text.replace(HEADING_LINE, '').trim()
           ? 'De sectie bevat geen concrete engagementen, alleen visie of context; er is dus niets af te toetsen.'
-          : 'Deze sectie heeft geen eigen tekst; haar engagementen staan in de onderliggende secties, die elk een eigen rapport hebben.',
+          : 'Deze sectie heeft geen eigen tekst in het regeerakkoord; onderliggende secties hebben elk een eigen rapport.',
       citations: [],
     },
   ];

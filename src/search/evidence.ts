@@ -121,6 +121,19 @@ export function distinctiveTerms(loaded: LoadedSearch, text: string): Map<string
 
 export function findEvidence(loaded: LoadedSearch, text: string, options: Partial<EvidenceOptions> = {}): EvidenceHit[] {
   const settings = { ...defaultEvidenceOptions, ...options };
+  const supportText = settings.supportText ?? text;
+  // Rarest first, so `sharedTerms` lists the telling words before the others.
+  const terms = [...distinctiveTerms(loaded, supportText)].sort((a, b) => b[1].weight - a[1].weight);
+  // Nothing distinctive to share (only generic words): nothing can be evidence.
+  if (terms.length === 0) return [];
+  const available = terms.reduce((sum, [, t]) => sum + t.weight, 0) + unknownWeight(loaded, supportText);
+  const required = Math.min(settings.minSupport, settings.minSupportShare * available);
+  // A short text with few words (a question) needs only half of them matched.
+  const requiredWords = Math.min(settings.minSharedWords, Math.ceil(terms.filter(([, t]) => t.whole).length / 2));
+  const anyOf = settings.anyOf?.flatMap((term) => {
+    const termId = loaded.index.bm25.termIds.get(term);
+    return termId === undefined ? [] : [termId];
+  });
   const hits = search(loaded.index, text, loaded.analysis.analyser, {
     ...settings,
     k: settings.candidates,
@@ -128,18 +141,6 @@ export function findEvidence(loaded: LoadedSearch, text: string, options: Partia
     passages: loaded.analysis.passages,
   });
   const best = hits[0]?.score ?? 0;
-  const available =
-    [...distinctiveTerms(loaded, settings.supportText ?? text).values()].reduce((sum, t) => sum + t.weight, 0) +
-    unknownWeight(loaded, settings.supportText ?? text);
-  const required = Math.min(settings.minSupport, settings.minSupportShare * available);
-  const distinctive = [...distinctiveTerms(loaded, settings.supportText ?? text).values()];
-  // A short text with few words (a question) needs only half of them matched.
-  const requiredWords = Math.min(settings.minSharedWords, Math.ceil(distinctive.filter((t) => t.whole).length / 2));
-  const anyOf = settings.anyOf?.flatMap((term) => {
-    const termId = loaded.index.bm25.termIds.get(term);
-    return termId === undefined ? [] : [termId];
-  });
-  const terms = [...distinctiveTerms(loaded, settings.supportText ?? text)].sort((a, b) => b[1].weight - a[1].weight);
   const kept: EvidenceHit[] = [];
   for (const hit of hits) {
     if (hit.score < best * settings.minRelativeScore) break;
