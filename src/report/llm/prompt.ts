@@ -2,6 +2,7 @@
 // number; the numbers are mapped back to source keys by `parse.ts`, so a model
 // never handles (and can never invent) a key or a URL.
 import { statusLabels } from '../../assess/status.js';
+import { stageLabel } from '../../dossiers/stage.js';
 import type { DecisionStage } from '../../dossiers/types.js';
 import type { AnswerInput, GeneratorInput } from '../generator.js';
 import type { Source } from '../model.js';
@@ -13,16 +14,16 @@ export interface NumberedSource {
   source: Source;
 }
 
-const STAGE_LABELS: Record<DecisionStage, string> = {
-  'principiele-goedkeuring': 'principiële goedkeuring',
-  'tweede-principiele-goedkeuring': 'tweede principiële goedkeuring (na advies)',
-  'definitieve-goedkeuring': 'definitieve goedkeuring',
-  bekrachtiging: 'bekrachtiging en afkondiging',
-  uitvoering: 'uitvoering',
-  visie: 'visienota of actieplan (intentie)',
-  mededeling: 'mededeling',
-  overig: 'overig',
+// What a model needs beyond the display label to weigh a stage right.
+const STAGE_HINTS: Partial<Record<DecisionStage, string>> = {
+  'tweede-principiele-goedkeuring': 'na advies',
+  visie: 'intentie, nog geen maatregel',
 };
+
+function stageForModel(stage: DecisionStage): string {
+  const hint = STAGE_HINTS[stage];
+  return hint ? `${stageLabel(stage)} (${hint})` : stageLabel(stage);
+}
 
 /** Caps that keep a prompt within small local models' context windows. */
 const MAX_SECTION_CHARS = 8000;
@@ -188,7 +189,7 @@ export function reminderMessage(problem: AttemptProblemKind, evidenceCount: numb
 function describeEvidence({ number, source }: NumberedSource): string[] {
   const type = source.type === 'decision' ? 'beslissing van de Vlaamse Regering' : 'parlementair document';
   const facts = [source.date ?? 'datum onbekend', type];
-  if (source.stage) facts.push(`fase: ${STAGE_LABELS[source.stage]}`);
+  if (source.stage) facts.push(`fase: ${stageForModel(source.stage)}`);
   if (source.mandatees?.length) facts.push(`voorgesteld door: ${source.mandatees.join(', ')}`);
   const lines = [`[${number}] ${facts.join(' | ')}`, `    Titel: ${oneLine(source.title)}`];
   const snippet = oneLine(source.snippet);
