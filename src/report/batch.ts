@@ -12,6 +12,7 @@ import type { CommitmentStatus } from './model.js';
 import { renderIndexMarkdown, type IndexEntry } from './render/index-page.js';
 import { renderJson } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
+import { addStatusCounts, countStatuses, emptyStatusCounts, type StatusCounts } from './status-counts.js';
 
 export interface BatchOptions {
   outDir: string;
@@ -23,7 +24,7 @@ export interface BatchResult {
   written: number;
   skipped: number;
   failed: { sectionId: string; message: string }[];
-  counts: Record<CommitmentStatus, number>;
+  counts: StatusCounts;
 }
 
 /**
@@ -44,26 +45,22 @@ export function writeAtomically(path: string, content: string): void {
 
 const fileStem = (sectionId: string) => sectionId.replace(/\//g, '__');
 
-const emptyCounts = (): Record<CommitmentStatus, number> => ({ gerealiseerd: 0, 'in-uitvoering': 0, aangekondigd: 0, 'geen-spoor': 0 });
-
-function countsFromJson(path: string): Record<CommitmentStatus, number> {
+function countsFromJson(path: string): StatusCounts {
   const report = JSON.parse(readFileSync(path, 'utf8')) as { commitments?: { status: CommitmentStatus }[] };
-  const counts = emptyCounts();
-  for (const c of report.commitments ?? []) counts[c.status]++;
-  return counts;
+  return countStatuses(report.commitments ?? []);
 }
 
 export async function writeAllReports(context: ReportContext, generator: Generator, options: BatchOptions): Promise<BatchResult> {
   mkdirSync(options.outDir, { recursive: true });
   const todo = sectionsToReport(context.sections);
-  const result: BatchResult = { written: 0, skipped: 0, failed: [], counts: emptyCounts() };
+  const result: BatchResult = { written: 0, skipped: 0, failed: [], counts: emptyStatusCounts() };
   const entries: IndexEntry[] = [];
   options.progress.start('rapporten', todo.length);
   for (const [i, { section, scope }] of todo.entries()) {
     const stem = fileStem(section.id);
     const mdPath = join(options.outDir, `${stem}.md`);
     const jsonPath = join(options.outDir, `${stem}.json`);
-    let counts: Record<CommitmentStatus, number>;
+    let counts: StatusCounts;
     try {
       if (!options.force && existsSync(mdPath) && existsSync(jsonPath)) {
         counts = countsFromJson(jsonPath);
@@ -73,8 +70,7 @@ export async function writeAllReports(context: ReportContext, generator: Generat
         // JSON last: its presence marks the section as done.
         writeAtomically(mdPath, renderMarkdown(report));
         writeAtomically(jsonPath, renderJson(report));
-        counts = emptyCounts();
-        for (const c of report.commitments) counts[c.status]++;
+        counts = countStatuses(report.commitments);
         result.written++;
       }
     } catch (error) {
@@ -84,7 +80,7 @@ export async function writeAllReports(context: ReportContext, generator: Generat
     } finally {
       options.progress.update(i + 1);
     }
-    for (const status of Object.keys(counts) as CommitmentStatus[]) result.counts[status] += counts[status];
+    addStatusCounts(result.counts, counts);
     entries.push({
       sectionId: section.id,
       number: section.number,

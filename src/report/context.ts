@@ -1,6 +1,7 @@
 // Everything report generation reads from the store, loaded once per run
 // (one report or all of them) so sections are not re-read per report.
 import { RuntimeFailure } from '../errors.js';
+import { dossierIndex } from '../dossiers/group.js';
 import type { Dossier } from '../dossiers/types.js';
 import type { AgreementSection } from '../model/documents.js';
 import { loadSearch, type LoadedSearch } from '../search/persisted.js';
@@ -32,14 +33,12 @@ export async function loadReportContext(store: Store): Promise<ReportContext> {
   ]);
   if (!blob) throw new RuntimeFailure('the index has no dossiers yet: run "beloftemeter ingest"');
   const dossiers = JSON.parse(new TextDecoder().decode(blob)) as Dossier[];
-  const dossierOf = new Map<string, Dossier>();
-  for (const dossier of dossiers) for (const step of dossier.steps) dossierOf.set(step.decisionId, dossier);
   return {
     store,
     search,
     sections,
     dossiers,
-    dossierOf,
+    dossierOf: dossierIndex(dossiers),
     parliamentTexts: new Map(parliament.map((p) => [p.id, p.text])),
   };
 }

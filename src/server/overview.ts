@@ -4,12 +4,11 @@
 // answered; a chapter's counts appear as soon as all its sections are done.
 import type { AgreementSection } from '../model/documents.js';
 import { sectionsToReport } from '../report/batch.js';
+import { addStatusCounts, countStatuses, emptyStatusCounts, type StatusCounts } from '../report/status-counts.js';
 import { buildSectionReport } from '../report/build.js';
 import type { ReportContext } from '../report/context.js';
 import type { Generator } from '../report/generator.js';
-import type { CommitmentStatus } from '../report/model.js';
 
-export type StatusCounts = Record<CommitmentStatus, number>;
 
 export interface ChapterOverview {
   id: string;
@@ -40,7 +39,6 @@ export interface OverviewJob {
   stop(): void;
 }
 
-const emptyCounts = (): StatusCounts => ({ gerealiseerd: 0, 'in-uitvoering': 0, aangekondigd: 0, 'geen-spoor': 0 });
 
 function chapterIdOf(section: AgreementSection, byId: ReadonlyMap<string, AgreementSection>): string {
   let current = section;
@@ -59,7 +57,7 @@ export function startOverview(context: ReportContext, generator: Generator, log:
   const todo = sectionsToReport(context.sections);
   const chapters = context.sections.filter((s) => s.parentId === null);
   const remaining = new Map<string, number>(chapters.map((c) => [c.id, 0]));
-  const totals = new Map<string, StatusCounts>(chapters.map((c) => [c.id, emptyCounts()]));
+  const totals = new Map<string, StatusCounts>(chapters.map((c) => [c.id, emptyStatusCounts()]));
   for (const { section } of todo) {
     const chapter = chapterIdOf(section, byId);
     remaining.set(chapter, (remaining.get(chapter) ?? 0) + 1);
@@ -77,7 +75,7 @@ export function startOverview(context: ReportContext, generator: Generator, log:
       try {
         const report = await buildSectionReport(context, section.id, generator, { scope });
         const counts = totals.get(chapter);
-        if (counts) for (const c of report.commitments) counts[c.status]++;
+        if (counts) addStatusCounts(counts, countStatuses(report.commitments));
       } catch (error) {
         state.failed++;
         log(`overzicht: rapport ${section.id} mislukt: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,10 +1,10 @@
 // The overview page of a batch export (`report --all --out DIR`): per part and
 // chapter a table of its sections with commitment counts per status, a total
 // per chapter, and a summary table with the totals per chapter and overall.
-import type { CommitmentStatus } from '../model.js';
 import { COMMITMENT_STATUSES, statusLabel } from './labels.js';
 import { collapseWhitespace } from '../../text/index.js';
 import { escapeMarkdown, escapeTableCell } from './text.js';
+import { addStatusCounts, emptyStatusCounts, type StatusCounts } from '../status-counts.js';
 
 export interface IndexEntry {
   sectionId: string;
@@ -13,7 +13,7 @@ export interface IndexEntry {
   title: string;
   chapter: string;
   part: string;
-  statusCounts: Record<CommitmentStatus, number>;
+  statusCounts: StatusCounts;
   /** The section report's path relative to the index page. */
   file: string;
 }
@@ -24,22 +24,12 @@ interface Chapter {
   entries: IndexEntry[];
 }
 
-type Counts = Record<CommitmentStatus, number>;
 
-function emptyCounts(): Counts {
-  return { gerealiseerd: 0, 'in-uitvoering': 0, aangekondigd: 0, 'geen-spoor': 0 };
+function sumCounts(entries: readonly IndexEntry[]): StatusCounts {
+  return entries.reduce((total, entry) => addStatusCounts(total, entry.statusCounts), emptyStatusCounts());
 }
 
-function addCounts(total: Counts, counts: Partial<Counts>): Counts {
-  for (const status of COMMITMENT_STATUSES) total[status] += counts[status] ?? 0;
-  return total;
-}
-
-function sumCounts(entries: readonly IndexEntry[]): Counts {
-  return entries.reduce((total, entry) => addCounts(total, entry.statusCounts), emptyCounts());
-}
-
-function countCells(counts: Counts, bold = false): string {
+function countCells(counts: StatusCounts, bold = false): string {
   const total = COMMITMENT_STATUSES.reduce((sum, status) => sum + counts[status], 0);
   const cells = [...COMMITMENT_STATUSES.map((status) => counts[status]), total].map(String);
   return cells.map((cell) => (bold ? `**${cell}**` : cell)).join(' | ');
@@ -83,7 +73,7 @@ const NUMBER_ALIGN = `${COMMITMENT_STATUSES.map(() => '---:').join(' | ')} | ---
 
 function chapterTable(chapter: Chapter): string {
   const rows = chapter.entries.map(
-    (entry) => `| [${escapeTableCell(entry.number)}](${linkTarget(entry.file)}) | ${escapeTableCell(entry.title)} | ${countCells(addCounts(emptyCounts(), entry.statusCounts))} |`,
+    (entry) => `| [${escapeTableCell(entry.number)}](${linkTarget(entry.file)}) | ${escapeTableCell(entry.title)} | ${countCells(addStatusCounts(emptyStatusCounts(), entry.statusCounts))} |`,
   );
   return [
     `### ${escapeMarkdown(collapseWhitespace(chapter.chapter))}`,
