@@ -1,4 +1,5 @@
 // Plain-text views of documents for the terminal (Dutch, like all user-facing text).
+import type { DossierTimeline } from '../dossiers/timeline.js';
 import type { AgreementSection, Decision, ParliamentDocument } from '../model/documents.js';
 
 const pages = (s: AgreementSection) => (s.pageStart === s.pageEnd ? `p. ${s.pageStart}` : `p. ${s.pageStart}-${s.pageEnd}`);
@@ -16,7 +17,7 @@ export function formatSection(section: AgreementSection, children: AgreementSect
   return `${lines.join('\n')}\n`;
 }
 
-export function formatDecision(d: Decision): string {
+export function formatDecision(d: Decision, timeline: DossierTimeline | null = null): string {
   const lines = [
     d.title,
     ...(d.shortTitle ? [`(${d.shortTitle})`] : []),
@@ -24,7 +25,21 @@ export function formatDecision(d: Decision): string {
   ];
   if (d.mandatees.length) lines.push(`Voorgesteld door: ${d.mandatees.map((m) => m.name).join(', ')}`);
   lines.push('', d.bodyText || '(geen tekst)');
+  if (timeline) lines.push('', ...formatTimeline(timeline));
   return `${lines.join('\n')}\n`;
+}
+
+/** The dossier's steps, one line each, the shown decision marked with an arrow. */
+export function formatTimeline(timeline: DossierTimeline): string[] {
+  if (timeline.steps.length === 1) return [`Dossier: geen andere stappen gevonden (stadium: ${timeline.furthestStageLabel}).`];
+  const width = Math.max(...timeline.steps.map((s) => s.stageLabel.length));
+  return [
+    `Dossier: ${timeline.title}`,
+    `${timeline.steps.length} stappen, ${timeline.firstDate} tot ${timeline.lastDate}; verste stadium: ${timeline.furthestStageLabel}`,
+    ...timeline.steps.map(
+      (s) => `${s.current ? '→' : ' '} ${s.date}  ${s.stageLabel.padEnd(width)}  ${s.title}  [${s.decisionId}]`,
+    ),
+  ];
 }
 
 export function formatParliament(p: ParliamentDocument): string {

@@ -81,6 +81,44 @@ describe('ingest', () => {
   });
 });
 
+describe('dossiers in show and search', () => {
+  // The LIVC-R authorisation decree: five stages from principled approval to ratification.
+  const LIVC_FINAL = '603F6012339140000800035B';
+
+  test('show of a decision prints its dossier timeline with the decision marked', async () => {
+    const result = await cli('show', LIVC_FINAL);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /Dossier: .*lokale integrale veiligheidscellen/i);
+    assert.match(result.stdout, /5 stappen, 2020-07-17 tot 2021-05-21; verste stadium: bekrachtiging en afkondiging/);
+    assert.match(result.stdout, /^→ 2021-03-05 {2}definitieve goedkeuring .*\[603F6012339140000800035B\]$/m);
+    assert.match(result.stdout, /^ {2}2020-07-17 {2}principiële goedkeuring .*\[5F0D5B16FA87E000080004A0\]$/m);
+    const json = JSON.parse((await cli('show', LIVC_FINAL, '--json')).stdout);
+    assert.deepEqual(json.dossier.steps.map((s: { date: string }) => s.date), ['2020-07-17', '2020-10-30', '2020-12-18', '2021-03-05', '2021-05-21']);
+    assert.deepEqual(json.dossier.steps.filter((s: { current: boolean }) => s.current).map((s: { decisionId: string }) => s.decisionId), [LIVC_FINAL]);
+  });
+
+  test('search --per-dossier folds the stages of one dossier into one result', async () => {
+    const query = ['lokale', 'integrale', 'veiligheidscellen', 'radicalisme'];
+    const flat = JSON.parse((await cli('search', ...query, '--k', '10', '--json')).stdout) as { id: string }[];
+    const result = await cli('search', ...query, '--k', '10', '--per-dossier', '--json');
+    assert.equal(result.code, 0, result.stderr);
+    const grouped = JSON.parse(result.stdout) as { id: string; rank: number; dossier?: { id: string; stepCount: number; matched: { id: string }[] } }[];
+    const livcStages = new Set(['5F0D5B16FA87E000080004A0', '5F9936BF5B1AD200080003A6', '5FD8E0F96B34EF0008000A98', LIVC_FINAL, '60A3B2AA364ED90008000362']);
+    assert.ok(flat.filter((h) => livcStages.has(h.id)).length >= 3, 'without grouping the stages crowd the list');
+    const livc = grouped.filter((h) => livcStages.has(h.id));
+    assert.equal(livc.length, 1, 'one result for the dossier');
+    assert.equal(livc[0]!.dossier?.stepCount, 5);
+    assert.ok(livc[0]!.dossier!.matched.length >= 3);
+    assert.ok(livc[0]!.dossier!.matched.every((m) => livcStages.has(m.id)));
+    const dossierIds = grouped.flatMap((h) => (h.dossier ? [h.dossier.id] : []));
+    assert.equal(new Set(dossierIds).size, dossierIds.length, 'no dossier twice');
+    assert.deepEqual(grouped.map((h) => h.rank), grouped.map((_, i) => i + 1));
+    assert.equal(grouped.length, 10, 'still k results: collapsing looks further down the ranking');
+    const text = await cli('search', ...query, '--k', '3', '--per-dossier');
+    assert.match(text.stdout, /dossier van 5 stappen \(2020-07-17 tot 2021-05-21, verst: bekrachtiging en afkondiging\); ook gevonden: /);
+  });
+});
+
 describe('bad input leaves the index intact', () => {
   test('a truncated .gz stops with exit 2 and a clear message', async () => {
     const full = gzipSync(`${sampleDecisionLines().join('\n')}\n`);

@@ -1,7 +1,7 @@
 // Everything an ingest derives from the stored corpus, rebuilt in the same
 // transaction as the documents.
 import { groupDossiers } from '../dossiers/group.js';
-import { DOSSIERS_BLOB, encodeDossiers } from '../report/context.js';
+import { DOSSIERS_BLOB, encodeDossiers } from '../dossiers/persisted.js';
 import { deriveSearchBlob } from '../search/persisted.js';
 import type { Corpus, DerivedBlob } from '../store/store.js';
 

@@ -1,7 +1,10 @@
 // Search as the CLI, the server and the report builder use it: ranked hits
 // with what a person needs to judge them (date, title, link, extract).
+import { stageLabel } from '../dossiers/stage.js';
+import type { Dossier } from '../dossiers/types.js';
 import type { Store } from '../store/store.js';
-import { search, type SearchFilters } from './engine.js';
+import { collapseByDossier } from './collapse.js';
+import { search, type SearchFilters, type SearchHit } from './engine.js';
 import type { LoadedSearch } from './persisted.js';
 import { checkQuery } from './query.js';
 import { truncateAtWord } from '../text/index.js';
@@ -20,12 +23,29 @@ export interface DocumentHit {
   score: number;
   snippet: string;
   mandatees: string[];
+  /** With results collapsed per dossier: the dossier of a multi-step hit and its stages among the results. */
+  dossier?: DossierOfHit;
+}
+
+export interface DossierOfHit {
+  id: string;
+  title: string;
+  stepCount: number;
+  firstDate: string;
+  lastDate: string;
+  furthestStageLabel: string;
+  /** The dossier's stages that matched the query, in ranking order (the hit itself first). */
+  matched: { id: string; date: string | null; stageLabel: string }[];
 }
 
 export interface SearchRequest extends SearchFilters {
   query: string;
   k: number;
 }
+
+/** How far down the ranking collapsing looks for k dossiers: stages repeat, so k hits are not enough. */
+const COLLAPSE_DEPTH = 5;
+const MAX_COLLAPSE_HITS = 1000;
 
 /** Ranked document ids only: the cheap path for evaluation and evidence gathering. */
 export function rankDocuments(loaded: LoadedSearch, request: SearchRequest) {
@@ -37,8 +57,40 @@ export function rankDocuments(loaded: LoadedSearch, request: SearchRequest) {
   });
 }
 
-export async function searchDocuments(loaded: LoadedSearch, store: Store, request: SearchRequest): Promise<DocumentHit[]> {
-  const hits = rankDocuments(loaded, request);
+/**
+ * Ranked documents with what a person needs to judge them. With `dossierOf`,
+ * the stages of one dossier fold into one result at the place of the best.
+ */
+export async function searchDocuments(
+  loaded: LoadedSearch,
+  store: Store,
+  request: SearchRequest,
+  dossierOf?: ReadonlyMap<string, Dossier>,
+): Promise<DocumentHit[]> {
+  if (!dossierOf) return describeHits(store, rankDocuments(loaded, request));
+  const ranked = rankDocuments(loaded, { ...request, k: Math.min(MAX_COLLAPSE_HITS, request.k * COLLAPSE_DEPTH) });
+  const groups = collapseByDossier(ranked, dossierOf).slice(0, request.k);
+  const described = await describeHits(store, groups.map((g) => g.hit));
+  return described.map((hit, i) => {
+    const { dossier, members } = groups[i]!;
+    if (!dossier) return hit;
+    const stageOf = new Map(dossier.steps.map((s) => [s.decisionId, s.stageLabel]));
+    return {
+      ...hit,
+      dossier: {
+        id: dossier.id,
+        title: dossier.title,
+        stepCount: dossier.steps.length,
+        firstDate: dossier.firstDate,
+        lastDate: dossier.lastDate,
+        furthestStageLabel: stageLabel(dossier.furthestStage),
+        matched: members.map((m) => ({ id: m.doc.id, date: m.doc.date, stageLabel: stageOf.get(m.doc.id) ?? '' })),
+      },
+    };
+  });
+}
+
+async function describeHits(store: Store, hits: readonly SearchHit[]): Promise<DocumentHit[]> {
   const decisions = new Map(
     (await store.decisions(hits.filter((h) => h.doc.type === 'decision').map((h) => h.doc.id))).map((d) => [d.id, d]),
   );

@@ -11,6 +11,7 @@ import type { SectionReport } from '../report/model.js';
 import { renderHtml } from '../report/render/html.js';
 import { toJsonReport } from '../report/render/json.js';
 import { renderMarkdown } from '../report/render/markdown.js';
+import { loadDossierTimeline } from '../dossiers/timeline.js';
 import { parseDateBound } from '../search/query.js';
 import { searchDocuments } from '../search/service.js';
 import { NotFoundError } from './errors.js';
@@ -112,7 +113,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     },
   );
 
-  app.get<{ Querystring: { q: string; k: number; type?: 'decision' | 'parliament'; from?: string; to?: string; minister?: string } }>(
+  app.get<{ Querystring: { q: string; k: number; type?: 'decision' | 'parliament'; from?: string; to?: string; minister?: string; perDossier: boolean } }>(
     '/api/search',
     {
       schema: {
@@ -125,6 +126,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
             from: dateBound,
             to: dateBound,
             minister: { type: 'string', maxLength: 200 },
+            perDossier: { type: 'boolean', default: false },
           },
           required: ['q'],
           additionalProperties: false,
@@ -132,16 +134,21 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
       },
     },
     async (request) => {
-      const { q, k, type, from, to, minister } = request.query;
-      const hits = await searchDocuments(context.search, store, {
-        query: q,
-        k,
-        type,
-        from: from ? parseDateBound(from, 'from', 'from') : undefined,
-        to: to ? parseDateBound(to, 'to', 'to') : undefined,
-        mandatee: minister || undefined,
-      });
-      return { query: q, k, hits };
+      const { q, k, type, from, to, minister, perDossier } = request.query;
+      const hits = await searchDocuments(
+        context.search,
+        store,
+        {
+          query: q,
+          k,
+          type,
+          from: from ? parseDateBound(from, 'from', 'from') : undefined,
+          to: to ? parseDateBound(to, 'to', 'to') : undefined,
+          mandatee: minister || undefined,
+        },
+        perDossier ? context.dossierOf : undefined,
+      );
+      return { query: q, k, perDossier, hits };
     },
   );
 
@@ -179,7 +186,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.get<{ Params: { '*': string } }>('/api/documents/*', { schema: { params: wildcardParams } }, async (request) => {
     const id = request.params['*'];
     const decision = await store.decision(id);
-    if (decision) return { type: 'decision', ...decision };
+    if (decision) return { type: 'decision', ...decision, dossier: await loadDossierTimeline(store, context.dossierOf, decision.id) };
     const doc = await store.parliamentDocument(id);
     if (doc) return { type: 'parliament', ...doc };
     throw new NotFoundError(`geen beslissing of parlementair document met id "${id}"`);

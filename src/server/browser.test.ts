@@ -93,9 +93,42 @@ test('start page, section report, search and ask in Chromium', { timeout: 120_00
   const firstHit = page.locator('li.hit').first();
   await firstHit.waitFor();
   assert.match(await firstHit.innerText(), /verbindingsofficier/i);
-  assert.match((await firstHit.locator('a').getAttribute('href')) ?? '', /^http:\/\/themis\.vlaanderen\.be\//);
+  assert.match((await firstHit.locator('h3 a').getAttribute('href')) ?? '', /^\/document\/[0-9A-F]{24}$/);
+  assert.match((await firstHit.getByRole('link', { name: 'bron' }).getAttribute('href')) ?? '', /^http:\/\/themis\.vlaanderen\.be\//);
   assert.match(page.url(), /\/zoeken\?q=verbindingsofficier$/);
   await page.screenshot({ path: '/tmp/beloftemeter-search.png' });
+
+  // Search per dossier (the default): the five stages of the LIVC-R decree are one hit; its page shows the timeline.
+  await page.getByLabel('Zoekterm').fill('lokale integrale veiligheidscellen radicalisme');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  const grouped = page.locator('li.hit', { has: page.locator('.dossier-line', { hasText: 'Dossier van 5 stappen' }) });
+  await grouped.first().waitFor();
+  assert.equal(await grouped.count(), 1, 'the dossier appears once');
+  await grouped.locator('h3 a').click();
+  const steps = page.getByRole('list', { name: /Tijdlijn van het dossier/ }).locator('li');
+  await steps.first().waitFor();
+  assert.equal(await steps.count(), 5);
+  assert.equal(await page.locator('.timeline li[aria-current="step"]').count(), 1, 'the shown decision is marked');
+  assert.match(await page.locator('main').innerText(), /LIVC R/, 'the decision text is shown');
+  assert.doesNotMatch(await page.locator('main').innerText(), /\[object /);
+  assert.match(await page.locator('.timeline').innerText(), /principiële goedkeuring[\s\S]*bekrachtiging en afkondiging/);
+  // Another stage is one click away, and its page marks that stage.
+  const previous = await page.locator('h1').innerText();
+  await steps.locator('a').first().click();
+  await page.waitForFunction(`document.querySelector('h1')?.textContent !== ${JSON.stringify(previous)}`);
+  assert.equal(await page.locator('.timeline li[aria-current="step"]').count(), 1);
+  await page.screenshot({ path: '/tmp/beloftemeter-document.png', fullPage: true });
+
+  // A parliamentary question's page shows question and answer.
+  await page.goto(`${server.url}/document/parlement/schriftelijke-vraag-294-2022-livc-r-samenwerkingsakkoord`);
+  await page.getByRole('heading', { name: 'Antwoord' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /samenwerkingsakkoord/i);
+
+  // Without grouping, the stages take several places.
+  await page.goto(`${server.url}/zoeken?q=${encodeURIComponent('lokale integrale veiligheidscellen radicalisme')}&perDossier=false`);
+  await page.locator('li.hit').first().waitFor();
+  assert.equal(await page.getByLabel('Stappen van één dossier samen tonen').isChecked(), false);
+  assert.equal(await page.locator('.dossier-line').count(), 0);
 
   // Ask.
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Vraag stellen' }).click();

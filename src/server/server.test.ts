@@ -143,6 +143,26 @@ describe('API happy paths', () => {
     assert.ok(parliament.length > 0 && parliament.every((h) => h.type === 'parliament'));
   });
 
+  test('search per dossier: the stages of one dossier are one hit that lists the stages found', async () => {
+    const q = encodeURIComponent('lokale integrale veiligheidscellen radicalisme');
+    const flat = (await get(`/api/search?q=${q}&k=10`)).json();
+    const res = await get(`/api/search?q=${q}&k=10&perDossier=true`);
+    assert.equal(res.statusCode, 200);
+    const body = res.json();
+    assert.equal(body.perDossier, true);
+    assert.equal(flat.perDossier, false);
+    const withDossier = body.hits.filter((h: { dossier?: unknown }) => h.dossier) as { id: string; dossier: { id: string; stepCount: number; matched: { id: string }[] } }[];
+    assert.ok(withDossier.length > 0);
+    const ids = withDossier.map((h) => h.dossier.id);
+    assert.equal(new Set(ids).size, ids.length, 'each dossier once');
+    const livc = withDossier.find((h) => h.dossier.stepCount === 5);
+    assert.ok(livc, 'the five-stage LIVC-R decree is one hit');
+    assert.equal(livc.dossier.matched[0]!.id, livc.id, 'the best-ranked stage leads');
+    const flatIds = flat.hits.map((h: { id: string }) => h.id);
+    const stagesInFlat = flatIds.filter((id: string) => livc.dossier.matched.some((m) => m.id === id));
+    assert.ok(stagesInFlat.length >= 2, 'without grouping the stages take several places');
+  });
+
   test('ask answers with numbered citations that resolve to references', async () => {
     const res = await get(`/api/ask?q=${encodeURIComponent('wat deed de regering rond LIVC-R?')}`);
     assert.equal(res.statusCode, 200);
@@ -162,6 +182,9 @@ describe('API happy paths', () => {
     assert.equal(decision.statusCode, 200);
     assert.equal(decision.json().type, 'decision');
     assert.equal(decision.json().uri, hit.uri);
+    const timeline = decision.json().dossier;
+    assert.ok(timeline.steps.length >= 1);
+    assert.deepEqual(timeline.steps.filter((s: { current: boolean }) => s.current).map((s: { decisionId: string }) => s.decisionId), [hit.id]);
     const [doc] = await store.parliamentDocuments();
     assert.ok(doc);
     const parliament = await get(`/api/documents/${doc.id}`);
@@ -216,6 +239,7 @@ describe('API bad input', () => {
     await expect400('/api/search?q=kerken&from=2021-02-30', /YYYY-MM-DD/);
     await expect400('/api/search?q=kerken&to=gisteren', /YYYY-MM-DD/);
     await expect400('/api/search?q=kerken&type=tweet', /type must be equal to one of the allowed values/);
+    await expect400('/api/search?q=kerken&perDossier=misschien', /perDossier must be boolean/);
     await expect400('/api/search', /q/);
     await expect400('/api/reports/justitie/3.4?format=pdf', /format/);
     await expect400('/api/ask?q=kort', /te kort/);

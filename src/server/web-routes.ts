@@ -5,7 +5,7 @@ import { NotFoundError } from './errors.js';
 import type { StaticFile } from './static-files.js';
 
 /** Paths the client-side router knows; each gets the app shell. */
-export const APP_PATHS = ['/', '/sectie/*', '/zoeken', '/vragen'];
+export const APP_PATHS = ['/', '/sectie/*', '/document/*', '/zoeken', '/vragen'];
 
 export function registerWebRoutes(app: FastifyInstance, files: ReadonlyMap<string, StaticFile>): void {
   const send = (reply: FastifyReply, file: StaticFile) =>

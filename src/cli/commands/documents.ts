@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { loadDossiers } from '../../dossiers/persisted.js';
+import { loadDossierTimeline } from '../../dossiers/timeline.js';
 import { InputError } from '../../errors.js';
 import type { AgreementSection } from '../../model/documents.js';
 import { withStore } from '../config.js';
@@ -63,8 +65,9 @@ export function registerDocumentCommands(program: Command, out: Output): void {
         }
         const decision = await store.decision(id);
         if (decision) {
-          if (options.json) return printJson(out, { type: 'decision', ...decision });
-          return out.stdout(formatDecision(decision));
+          const timeline = await loadDossierTimeline(store, (await loadDossiers(store)).dossierOf, decision.id);
+          if (options.json) return printJson(out, { type: 'decision', ...decision, dossier: timeline });
+          return out.stdout(formatDecision(decision, timeline));
         }
         const doc = await store.parliamentDocument(id);
         if (doc) {

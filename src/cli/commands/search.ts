@@ -4,6 +4,8 @@ import { evaluateRetrieval, loadBenchmark, round3 } from '../../search/benchmark
 import { loadSearch } from '../../search/persisted.js';
 import { parseDateBound } from '../../search/query.js';
 import { rankDocuments, searchDocuments } from '../../search/service.js';
+import { loadDossiers } from '../../dossiers/persisted.js';
+import type { DossierOfHit } from '../../search/service.js';
 import { withStore } from '../config.js';
 import { printJson, type Output } from '../output.js';
 
@@ -13,12 +15,22 @@ export function parseCount(value: string, flag: string, max: number): number {
   return n;
 }
 
+/** "dossier van 5 stappen (2020-07-17 tot 2021-05-21, verst: ...); ook gevonden: 2020-07-17 principiële goedkeuring, ..." */
+function formatDossierOfHit(dossier: DossierOfHit): string {
+  const others = dossier.matched.slice(1).map((m) => `${m.date ?? '?'} ${m.stageLabel}`);
+  return (
+    `dossier van ${dossier.stepCount} stappen (${dossier.firstDate} tot ${dossier.lastDate}, verst: ${dossier.furthestStageLabel})` +
+    (others.length ? `; ook gevonden: ${others.join(', ')}` : '')
+  );
+}
+
 interface SearchFlags {
   k: string;
   type?: string;
   from?: string;
   to?: string;
   minister?: string;
+  perDossier?: boolean;
   json?: boolean;
 }
 
@@ -32,6 +44,7 @@ export function registerSearchCommands(program: Command, out: Output): void {
     .option('--from <date>', 'vanaf datum (YYYY-MM-DD)')
     .option('--to <date>', 'tot en met datum (YYYY-MM-DD)')
     .option('--minister <name>', 'alleen beslissingen van deze minister (deel van de naam)')
+    .option('--per-dossier', 'de stappen van één dossier als één resultaat')
     .option('--json', 'als JSON')
     .action(async (words: string[], flags: SearchFlags) => {
       const query = words.join(' ');
@@ -48,13 +61,16 @@ export function registerSearchCommands(program: Command, out: Output): void {
         mandatee: flags.minister,
       };
       await withStore(program, async (store) => {
-        const hits = await searchDocuments(await loadSearch(store), store, request);
+        const dossierOf = flags.perDossier ? (await loadDossiers(store)).dossierOf : undefined;
+        const hits = await searchDocuments(await loadSearch(store), store, request, dossierOf);
         if (flags.json) return printJson(out, hits);
         if (hits.length === 0) return out.stdout('Geen resultaten.\n');
         for (const hit of hits) {
           out.stdout(
             `${String(hit.rank).padStart(3)}. ${hit.date ?? 'zonder datum'} · ${hit.type === 'decision' ? 'beslissing' : 'parlement'} · ${hit.title}\n` +
-              `     ${hit.id}${hit.uri ? ` · ${hit.uri}` : ''}\n     ${hit.snippet}\n`,
+              `     ${hit.id}${hit.uri ? ` · ${hit.uri}` : ''}\n` +
+              (hit.dossier ? `     ${formatDossierOfHit(hit.dossier)}\n` : '') +
+              (hit.snippet ? `     ${hit.snippet}\n` : ''),
           );
         }
       });

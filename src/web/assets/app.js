@@ -1,6 +1,7 @@
 // Client-side router: path routing over the History API. The server answers
 // every app path with this page, so deep links (/sectie/justitie/3.4) work.
 import { renderAsk } from './ask.js';
+import { renderDocument } from './document.js';
 import { h } from './dom.js';
 import { renderHome } from './home.js';
 import { renderSearch } from './search.js';
@@ -13,6 +14,8 @@ function route(pathname) {
   if (pathname === '/') return { view: renderHome, title: 'Overzicht' };
   if (pathname === '/zoeken') return { view: renderSearch, title: 'Zoeken' };
   if (pathname === '/vragen') return { view: renderAsk, title: 'Vraag stellen' };
+  const doc = pathname.match(/^\/document\/(.+)$/);
+  if (doc) return { view: renderDocument, title: 'Document', id: doc[1].split('/').map(decodeURIComponent).join('/') };
   const section = pathname.match(/^\/sectie\/(.+)$/);
   if (section) return { view: renderSection, title: 'Sectie', id: section[1].split('/').map(decodeURIComponent).join('/') };
   return null;

@@ -1,6 +1,18 @@
-// Search page: query, type filter and date range; results link to the source.
+// Search page: query, type filter, date range and grouping per dossier;
+// results link to the document's page and to the source.
 import { getJson } from './api.js';
+import { documentPath } from './document.js';
 import { formatDate, h, sourceLink } from './dom.js';
+
+function dossierLine(dossier) {
+  const others = dossier.matched.slice(1).map((m) => `${formatDate(m.date)} (${m.stageLabel})`);
+  return h(
+    'p',
+    { class: 'dossier-line' },
+    `Dossier van ${dossier.stepCount} stappen, verste stadium: ${dossier.furthestStageLabel}.`,
+    others.length ? ` Ook gevonden: ${others.join(', ')}.` : '',
+  );
+}
 
 function field(label, control, hint) {
   return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hint ? h('p', { class: 'hint', id: `${control.id}-hint` }, hint) : null);
@@ -18,6 +30,8 @@ export async function renderSearch(main, { params, navigate }) {
   type.value = params.get('type') ?? '';
   const from = h('input', { id: 'zoek-van', name: 'from', type: 'date', value: params.get('from') ?? '', min: '2019-01-01', max: '2024-12-31' });
   const to = h('input', { id: 'zoek-tot', name: 'to', type: 'date', value: params.get('to') ?? '', min: '2019-01-01', max: '2024-12-31' });
+  // Grouping is on unless the address says otherwise: the stages of one dossier otherwise crowd the list.
+  const perDossier = h('input', { id: 'zoek-dossier', name: 'perDossier', type: 'checkbox', checked: params.get('perDossier') !== 'false' });
   const results = h('div', { class: 'results', 'aria-live': 'polite' });
   const form = h(
     'form',
@@ -25,11 +39,14 @@ export async function renderSearch(main, { params, navigate }) {
     field('Zoekterm', q),
     field('Soort document', type),
     h('div', { class: 'date-range' }, field('Vanaf', from), field('Tot en met', to)),
+    h('div', { class: 'field checkbox' }, perDossier, h('label', { for: perDossier.id }, 'Stappen van één dossier samen tonen')),
     h('button', { type: 'submit' }, 'Zoeken'),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const next = new URLSearchParams(Object.entries({ q: q.value.trim(), type: type.value, from: from.value, to: to.value }).filter(([, v]) => v));
+    const next = new URLSearchParams(
+      Object.entries({ q: q.value.trim(), type: type.value, from: from.value, to: to.value, perDossier: perDossier.checked ? '' : 'false' }).filter(([, v]) => v),
+    );
     navigate(`/zoeken?${next}`);
   });
   main.append(h('h1', { tabindex: '-1' }, 'Zoeken in beslissingen en parlementaire documenten'), form, results);
@@ -38,7 +55,7 @@ export async function renderSearch(main, { params, navigate }) {
   if (!query) return;
   results.append(h('p', { role: 'status' }, 'Bezig met zoeken…'));
   try {
-    const answer = await getJson('/api/search', { q: query, type: params.get('type'), from: params.get('from'), to: params.get('to'), k: 20 });
+    const answer = await getJson('/api/search', { q: query, type: params.get('type'), from: params.get('from'), to: params.get('to'), k: 20, perDossier: perDossier.checked });
     results.replaceChildren(
       h('h2', {}, answer.hits.length ? `${answer.hits.length} resultaten voor “${query}”` : `Geen resultaten voor “${query}”`),
       h(
@@ -48,9 +65,15 @@ export async function renderSearch(main, { params, navigate }) {
           h(
             'li',
             { class: 'hit' },
-            h('h3', {}, sourceLink(hit.uri, hit.title)),
-            h('p', { class: 'meta' }, `${formatDate(hit.date)} · ${hit.type === 'decision' ? 'beslissing' : 'parlement'}${hit.mandatees.length ? ` · ${hit.mandatees.join(', ')}` : ''}`),
-            h('p', {}, hit.snippet),
+            h('h3', {}, h('a', { href: documentPath(hit.id) }, hit.title)),
+            h(
+              'p',
+              { class: 'meta' },
+              `${formatDate(hit.date)} · ${hit.type === 'decision' ? 'beslissing' : 'parlement'}${hit.mandatees.length ? ` · ${hit.mandatees.join(', ')}` : ''}`,
+              hit.uri ? [' · ', sourceLink(hit.uri, 'bron')] : null,
+            ),
+            hit.dossier ? dossierLine(hit.dossier) : null,
+            hit.snippet ? h('p', {}, hit.snippet) : null,
           ),
         ),
       ),
