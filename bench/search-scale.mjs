@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// Search latency at scale (DESIGN.md budget: at 100x the corpus, synthetic,
+// search p50 <= 50 ms). The synthetic corpus multiplies the bundled decisions:
+// copy c of a decision keeps its title and length but shuffles its sentences
+// and borrows one sentence from another decision, so vocabulary, document
+// lengths and posting-list shapes stay those of the real corpus while no two
+// documents are identical. Builds the index in-process (not timed against a
+// budget; printed), then times short and section-length queries.
+// Usage: node bench/search-scale.mjs [factor=100] [rounds=3]
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { readDecisions } from '../dist/sources/decisions/index.js';
+import { readFile } from 'node:fs/promises';
+import { parseAgreement } from '../dist/sources/agreement/index.js';
+import { buildSearchIndex, defaultIndexOptions } from '../dist/search/engine.js';
+import { countWords, createSearchAnalysis } from '../dist/search/analysis.js';
+import { rankDocuments } from '../dist/search/service.js';
+import { splitSentences } from '../dist/text/index.js';
+import { decisionForSearch } from '../dist/search/documents.js';
+
+const factor = Number(process.argv[2] ?? 100);
+const rounds = Number(process.argv[3] ?? 3);
+const data = fileURLToPath(new URL('../data/', import.meta.url));
+
+/** Deterministic uniform numbers (mulberry32), so every run builds the same corpus. */
+function uniformSource(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const decisions = [];
+for await (const read of readDecisions(`${data}beslissingen-2019-2024.jsonl.gz`)) if (read.kind === 'decision') decisions.push(read.decision);
+const base = decisions.map(decisionForSearch);
+const sentencesOf = base.map((d) => splitSentences(d.body));
+const random = uniformSource(42);
+const pick = (n) => Math.floor(random() * n);
+
+const docs = [];
+for (let c = 0; c < factor; c++) {
+  for (const [i, d] of base.entries()) {
+    if (c === 0) { docs.push(d); continue; }
+    const sentences = [...sentencesOf[i]];
+    for (let j = sentences.length - 1; j > 0; j--) { const k = pick(j + 1); [sentences[j], sentences[k]] = [sentences[k], sentences[j]]; }
+    const donor = sentencesOf[pick(base.length)];
+    if (donor.length) sentences.splice(pick(sentences.length + 1), 0, donor[pick(donor.length)]);
+    docs.push({ ...d, id: `${d.id}-${c}`, body: sentences.join(' ') });
+  }
+}
+
+const t0 = performance.now();
+const analysis = createSearchAnalysis(countWords(docs.map((d) => `${d.title}\n${d.subtitle}\n${d.body}`)));
+const index = buildSearchIndex(docs, analysis.analyser, defaultIndexOptions);
+const buildMs = performance.now() - t0;
+const loaded = { index, analysis };
+
+const agreement = await parseAgreement(await readFile(`${data}regeerakkoord-2019-2024.pdf`), { agreement: 'regeerakkoord-2019-2024' });
+const sections = agreement.filter((s) => s.text.length > 200);
+const short = [
+  'LIVC-R samenwerkingsakkoord', 'kinderopvang groeipad', 'verbindingsofficier', 'herbestemming parochiekerken',
+  'mestbeleid stikstof', 'sociale huurwoningen', 'hoppinpunten', 'Vlaamse Rand', 'duaal leren', 'luchthaven Zaventem',
+];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+function measure(queries) {
+  for (const query of queries.slice(0, 5)) rankDocuments(loaded, { query, k: 20 });
+  const times = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const query of queries) {
+      const start = performance.now();
+      rankDocuments(loaded, { query, k: 20 });
+      times.push(performance.now() - start);
+    }
+  }
+  return times;
+}
+const shortTimes = measure(short);
+const sectionTimes = measure(sections.map((s) => `${s.number} ${s.title} ${s.text}`));
+const mb = (n) => `${Math.round(n / 2 ** 20)} MB`;
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+console.log(`corpus: ${docs.length} documents (${factor}× ${base.length}); index built in ${(buildMs / 1000).toFixed(1)} s; rss ${mb(process.memoryUsage().rss)}`);
+console.log(`short queries   (${shortTimes.length} runs): p50 ${percentile(shortTimes, 50).toFixed(2)} ms, p99 ${percentile(shortTimes, 99).toFixed(2)} ms`);
+console.log(`section queries (${sectionTimes.length} runs): p50 ${percentile(sectionTimes, 50).toFixed(2)} ms, p99 ${percentile(sectionTimes, 99).toFixed(2)} ms`);
