@@ -103,3 +103,99 @@ export function scoreBm25(
   }
   return scores;
 }
+
+export interface Bm25Pruning {
+  /** Terms in more documents than this are common: scored for the candidates only. */
+  commonDf: number;
+  /** How many of the best documents on the rarer terms get the common terms' scores. */
+  candidates: number;
+}
+
+const HISTOGRAM_BUCKETS = 1024;
+
+/**
+ * About the `k` best-scoring of the `docs`, in linear time: a histogram of the
+ * scores gives the threshold, and every document at or above it is taken (a
+ * few more than k when scores tie near it). A sorted top-k would cost k times
+ * more here, with k in the thousands.
+ */
+function bestDocuments(scores: Float64Array, docs: Uint32Array, k: number): Uint32Array {
+  if (docs.length <= k) return docs;
+  let max = 0;
+  for (const doc of docs) if (scores[doc]! > max) max = scores[doc]!;
+  if (!(max > 0)) return new Uint32Array(0);
+  const bucketOf = (score: number) => Math.min(HISTOGRAM_BUCKETS - 1, Math.floor((score / max) * HISTOGRAM_BUCKETS));
+  const histogram = new Uint32Array(HISTOGRAM_BUCKETS);
+  for (const doc of docs) histogram[bucketOf(scores[doc]!)]!++;
+  let threshold = HISTOGRAM_BUCKETS - 1;
+  for (let taken = histogram[threshold]!; taken < k && threshold > 0; ) taken += histogram[--threshold]!;
+  return docs.filter((doc) => bucketOf(scores[doc]!) >= threshold);
+}
+
+/** Position of `doc` in the sorted postings [start, end) of a term, or -1. */
+function findPosting(index: Bm25Index, start: number, end: number, doc: number): number {
+  let lo = start;
+  let hi = end - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = index.postingDocs[mid]!;
+    if (at === doc) return mid;
+    if (at < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+export interface SparseScores {
+  /** Indexed by document; zero for documents not in `docs`. */
+  scores: Float64Array;
+  /** The documents with a score, so callers need not scan the whole corpus. */
+  docs: Uint32Array;
+}
+
+/**
+ * BM25 for large corpora, in two phases (in the spirit of Moffat & Zobel's
+ * "continue" strategy): the rarer terms are scored exhaustively, and the
+ * common terms, whose postings are most of the work but add little (low idf),
+ * only for the best candidates of the first phase, found by binary search in
+ * their postings. The candidates' scores are exact; a document outside them
+ * misses only the common terms' part. A query of common terms only is scored
+ * for every document that has one.
+ */
+export function scoreBm25Pruned(index: Bm25Index, queryTerms: ReadonlyMap<string, number>, pruning: Bm25Pruning): SparseScores {
+  const scores = new Float64Array(index.docCount);
+  const touched: number[] = [];
+  const k1 = index.params.k1;
+  const common: { start: number; end: number; weight: number }[] = [];
+  const add = (start: number, end: number, weight: number) => {
+    for (let p = start; p < end; p++) {
+      const doc = index.postingDocs[p]!;
+      const tf = index.postingWeights[p]!;
+      if (scores[doc] === 0) touched.push(doc);
+      scores[doc]! += (weight * tf * (k1 + 1)) / (tf + k1);
+    }
+  };
+  for (const [term, queryWeight] of queryTerms) {
+    const termId = index.termIds.get(term);
+    if (termId === undefined || !(queryWeight > 0)) continue;
+    const start = index.postingsStart[termId]!;
+    const end = index.postingsStart[termId + 1]!;
+    const weight = idf(index, termId) * queryWeight;
+    if (index.df[termId]! <= pruning.commonDf) add(start, end, weight);
+    else common.push({ start, end, weight });
+  }
+  if (touched.length === 0) {
+    for (const { start, end, weight } of common) add(start, end, weight);
+    return { scores, docs: Uint32Array.from(touched) };
+  }
+  const docs = Uint32Array.from(touched);
+  for (const doc of bestDocuments(scores, docs, pruning.candidates)) {
+    for (const { start, end, weight } of common) {
+      const p = findPosting(index, start, end, doc);
+      if (p < 0) continue;
+      const tf = index.postingWeights[p]!;
+      scores[doc]! += (weight * tf * (k1 + 1)) / (tf + k1);
+    }
+  }
+  return { scores, docs };
+}

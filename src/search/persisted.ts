@@ -15,7 +15,7 @@ interface Header {
   version: number;
   docs: IndexedDoc[];
   bm25: { params: Bm25Params; docCount: number; terms: string[] };
-  lsa: { dimensions: number; terms: string[] };
+  lsa: { dimensions: number; terms: string[]; ivf?: { lists: number; coarseDims: number } };
   wordFrequencies: [string, number][];
 }
 
@@ -36,7 +36,11 @@ export function serialiseSearch({ index, analysis }: LoadedSearch): Uint8Array {
     version: FORMAT_VERSION,
     docs: index.docs,
     bm25: { params: index.bm25.params, docCount: index.bm25.docCount, terms: [...index.bm25.termIds.keys()] },
-    lsa: { dimensions: index.lsa.dimensions, terms: index.lsa.terms },
+    lsa: {
+      dimensions: index.lsa.dimensions,
+      terms: index.lsa.terms,
+      ...(index.ivf ? { ivf: { lists: index.ivf.lists, coarseDims: index.ivf.coarseDims } } : {}),
+    },
     wordFrequencies: [...analysis.wordFrequencies],
   };
   return pack(header, {
@@ -47,6 +51,7 @@ export function serialiseSearch({ index, analysis }: LoadedSearch): Uint8Array {
     lsaIdf: index.lsa.idf,
     termVectors: index.lsa.termVectors,
     docVectors: index.lsa.docVectors,
+    ...(index.ivf ? { ivfCentroids: index.ivf.centroids, ivfListStart: index.ivf.listStart, ivfListDocs: index.ivf.listDocs } : {}),
   });
 }
 
@@ -76,6 +81,14 @@ export function deserialiseSearch(bytes: Uint8Array): LoadedSearch {
     },
     lsaTermIndex: new Map(header.lsa.terms.map((t, i) => [t, i])),
   };
+  if (header.lsa.ivf) {
+    index.ivf = {
+      ...header.lsa.ivf,
+      centroids: arrays.ivfCentroids as Float32Array,
+      listStart: arrays.ivfListStart as Uint32Array,
+      listDocs: arrays.ivfListDocs as Uint32Array,
+    };
+  }
   return { index, analysis };
 }
 

@@ -8,8 +8,18 @@ export interface Ranked {
 
 /** The k best documents of a dense score array (ties broken by document index, for determinism). */
 export function topK(scores: ArrayLike<number>, k: number, accept?: (doc: number) => boolean): Ranked[] {
+  return selectTop(scores.length, (i) => i, scores, k, accept);
+}
+
+/** Like {@link topK} over the listed documents only (ascending indexes), for sparse results. */
+export function topKOf(scores: ArrayLike<number>, docs: ArrayLike<number>, k: number, accept?: (doc: number) => boolean): Ranked[] {
+  return selectTop(docs.length, (i) => docs[i]!, scores, k, accept);
+}
+
+function selectTop(count: number, docAt: (i: number) => number, scores: ArrayLike<number>, k: number, accept?: (doc: number) => boolean): Ranked[] {
   const best: Ranked[] = [];
-  for (let doc = 0; doc < scores.length; doc++) {
+  for (let n = 0; n < count; n++) {
+    const doc = docAt(n);
     const score = scores[doc]!;
     if (!(score > 0) || (accept && !accept(doc))) continue;
     if (best.length === k && score <= best[best.length - 1]!.score) continue;

@@ -41,6 +41,8 @@ export interface DossierOfHit {
 export interface SearchRequest extends SearchFilters {
   query: string;
   k: number;
+  /** Score every document even on a large corpus (see SearchOptions.exhaustive). */
+  exhaustive?: boolean;
 }
 
 /** How far down the ranking collapsing looks for k dossiers: stages repeat, so k hits are not enough. */
