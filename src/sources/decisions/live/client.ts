@@ -24,13 +24,21 @@ export interface PageReport {
   count: number;
 }
 
-export interface LiveSourceOptions extends DateRange, Partial<RetryPolicy> {
+export interface RetryReport {
+  page: number;
+  attempt: number;
+  delayMs: number;
+  reason: string;
+}
+
+export interface LiveSourceOptions extends DateRange, Partial<Omit<RetryPolicy, 'onRetry'>> {
   baseUrl: string;
   /** Records per page (the documented request asks 100). */
   pageSize?: number;
   /** Hard limit on requests for pages, so a server that never ends a listing cannot keep us paging. */
   maxPages?: number;
   onPage?: (report: PageReport) => void;
+  onRetry?: (report: RetryReport) => void;
 }
 
 export const PAGE_SIZE = 100;
@@ -61,7 +69,6 @@ export async function* fetchDecisions(options: LiveSourceOptions): AsyncGenerato
     backoffBaseMs: options.backoffBaseMs ?? API_DEFAULTS.backoffBaseMs,
     backoffMaxMs: options.backoffMaxMs ?? API_DEFAULTS.backoffMaxMs,
     sleep: options.sleep ?? ((ms) => sleep(ms)),
-    onRetry: options.onRetry,
   };
   const api = `decisions API at ${options.baseUrl}`;
   // Newly published items shift a listing sorted newest first, so a record can come back on the next page.
@@ -73,7 +80,8 @@ export async function* fetchDecisions(options: LiveSourceOptions): AsyncGenerato
       throw new RuntimeFailure(`${api}: no end of the listing after ${maxPages} pages; ask for a shorter range with --from/--to`);
     }
     const what = `${api}, page[number]=${page}`;
-    const result = parsePage(await getText(searchUrl(options.baseUrl, options, pageSize, page), what, policy), what);
+    const onRetry = (retry: Omit<RetryReport, 'page'>) => options.onRetry?.({ page, ...retry });
+    const result = parsePage(await getText(searchUrl(options.baseUrl, options, pageSize, page), what, { ...policy, onRetry }), what);
     if (page === 0 && Math.ceil(result.count / pageSize) > maxPages) {
       throw new RuntimeFailure(`${what}: ${result.count} records would take more than ${maxPages} pages; ask for a shorter range with --from/--to`);
     }

@@ -42,7 +42,7 @@ describe('passing failures are retried and the run completes', () => {
     const result = completed(run);
     assert.deepEqual(result.decisions, clean.decisions);
     assert.deepEqual(requests.map((r) => r.page), [0, 1, 1, 2]);
-    assert.deepEqual(result.retries, [{ attempt: 1, delayMs: 10, reason: 'HTTP 500 Internal Server Error' }]);
+    assert.deepEqual(result.retries, [{ page: 1, attempt: 1, delayMs: 10, reason: 'HTTP 500 Internal Server Error' }]);
   });
 
   test('repeated 503s back off exponentially', async () => {
@@ -96,7 +96,7 @@ describe('lasting failures end the run with a message naming the page', () => {
     await server.close();
     const run = await collect({ baseUrl, ...ALL_DATES, maxRetries: 1 }).catch((error: unknown) => error as Error);
     assert.ok(run instanceof RuntimeFailure);
-    assert.match(run.message, /page\[number\]=0: network error: fetch failed \(ECONNREFUSED\) \(gave up after 2 attempts\)$/);
+    assert.match(run.message, /page\[number\]=0: network error: fetch failed \(connect ECONNREFUSED 127\.0\.0\.1:\d+\) \(gave up after 2 attempts\)$/);
   });
 
   test('a 404 is not retried', async () => {

@@ -31,7 +31,7 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
 function transportFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && error.name === 'TimeoutError') return `no complete answer within ${timeoutMs / 1000} s`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  const detail = cause?.code ?? cause?.message;
+  const detail = cause?.message || cause?.code;
   return `network error: ${error instanceof Error ? error.message : String(error)}${detail ? ` (${detail})` : ''}`;
 }
 

@@ -2,7 +2,7 @@
 // a client run collected into lists. For tests only.
 import { bundledDecisionLines } from '../../../testing/fixture-data.js';
 import type { Decision, IngestIssue } from '../../../model/documents.js';
-import { fetchDecisions, type LiveSourceOptions } from './client.js';
+import { fetchDecisions, type LiveSourceOptions, type RetryReport } from './client.js';
 
 export type RawRecord = { type: string; id: string; attributes: Record<string, unknown> };
 
@@ -20,7 +20,7 @@ export interface Collected {
   decisions: Decision[];
   issues: IngestIssue[];
   pages: number[];
-  retries: { attempt: number; delayMs: number; reason: string }[];
+  retries: RetryReport[];
   /** What the client asked to sleep, in order; nothing is actually slept. */
   delays: number[];
 }
