@@ -2,7 +2,8 @@
 // server the test starts; the index must behave as the SQLite one does.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { makeDataFolder } from '../testing/fixture-data.js';
+import { startReplayServer } from '../sources/decisions/replay-server.js';
+import { makeDataFolder, sampleDecisionLines } from '../testing/fixture-data.js';
 import { startPostgres, type PostgresServer } from '../testing/postgres-server.js';
 import { runCli } from '../testing/run-cli.js';
 
@@ -38,6 +39,24 @@ test('ingest, stats, search, report and ask work on PostgreSQL', async () => {
 
   const answer = JSON.parse((await runCli(['ask', 'wat deed de regering rond LIVC-R?', '--json'], env)).stdout);
   assert.ok(answer.references.length > 0);
+});
+
+test('update upserts changed decisions from the live API into PostgreSQL', async () => {
+  // Runs after the ingest above: the API has the same records, one of them retitled since.
+  const records = sampleDecisionLines().map((line) => JSON.parse(line) as { id: string; attributes: Record<string, unknown> });
+  const changed = records.find((r) => String(r.attributes.meetingDate) >= '2023-09-01')!;
+  changed.attributes.title = 'Zonnepanelen op de daken van alle Vlaamse sporthallen';
+  const api = await startReplayServer({ records });
+  try {
+    const result = await runCli(['update', '--api-url', api.baseUrl, '--from', '2023-09-01', '--quiet', '--json'], env);
+    assert.equal(result.code, 0, result.stderr);
+    const summary = JSON.parse(result.stdout);
+    assert.equal(summary.written.decisions, 1);
+    const hits = JSON.parse((await runCli(['search', 'zonnepanelen sporthallen', '--k', '3', '--json'], env)).stdout);
+    assert.equal(hits[0].id, changed.id);
+  } finally {
+    await api.close();
+  }
 });
 
 test('a PostgreSQL server that cannot be reached is a clear runtime failure', async () => {

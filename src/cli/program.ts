@@ -5,6 +5,7 @@ import { registerIngestCommand } from './commands/ingest.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerSearchCommands } from './commands/search.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerUpdateCommand } from './commands/update.js';
 import type { Output } from './output.js';
 import { processOutput } from './output.js';
 
@@ -17,6 +18,7 @@ export function buildProgram(out: Output): Command {
     .exitOverride()
     .configureOutput({ writeOut: out.stdout, writeErr: out.stderr });
   registerIngestCommand(program, out);
+  registerUpdateCommand(program, out);
   registerDocumentCommands(program, out);
   registerSearchCommands(program, out);
   registerReportCommands(program, out);

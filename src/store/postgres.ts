@@ -163,6 +163,11 @@ export async function openPostgresStore(url: string): Promise<Store> {
       return row ? rowToParliament(row) : null;
     },
 
+    async newestMeetingDate() {
+      const row = await one('SELECT max(meeting_date) AS newest FROM decisions', []);
+      return row?.newest == null ? null : String(row.newest);
+    },
+
     async parliamentDocuments() {
       return (await all(parliamentSql)).map(rowToParliament);
     },

@@ -152,6 +152,11 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
       });
     },
 
+    async newestMeetingDate() {
+      const row = db.prepare('SELECT max(meeting_date) AS newest FROM decisions').get() as { newest: string | null };
+      return row.newest;
+    },
+
     async parliamentDocument(id: string) {
       const row = db.prepare('SELECT * FROM parliament WHERE id = ?').get(id) as Row | undefined;
       return row ? rowToParliament(row) : null;

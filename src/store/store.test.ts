@@ -90,6 +90,23 @@ function storeContract(name: string, open: () => Promise<Store>) {
       }
     });
 
+    test('the newest meeting date is null on an empty store, then the latest stored one', async () => {
+      const store = await open();
+      try {
+        assert.equal(await store.newestMeetingDate(), null);
+        await store.ingest(batch({
+          decisions: [
+            sampleDecision({ meetingDate: '2023-12-08' }),
+            sampleDecision({ id: '603E2DB2A6E2D0000800016C', meetingDate: '2024-01-10' }),
+            sampleDecision({ id: '5E2FFD729B66390008000440', meetingDate: '2019-10-02' }),
+          ],
+        }));
+        assert.equal(await store.newestMeetingDate(), '2024-01-10');
+      } finally {
+        await store.close();
+      }
+    });
+
     test('derived structures are built from the whole corpus and stored with it', async () => {
       const store = await open();
       try {

@@ -56,6 +56,8 @@ export interface Store {
   section(id: string): Promise<AgreementSection | null>;
   decision(id: string): Promise<Decision | null>;
   decisions(ids?: readonly string[]): Promise<Decision[]>;
+  /** The latest meeting date (`YYYY-MM-DD`) of any stored decision; null when there are none. Where an update resumes. */
+  newestMeetingDate(): Promise<string | null>;
   parliamentDocument(id: string): Promise<ParliamentDocument | null>;
   parliamentDocuments(): Promise<ParliamentDocument[]>;
   lastIngest(): Promise<IngestRun | null>;

@@ -33,3 +33,28 @@ export function brusselsDate(iso: string): string | null {
   const parts = Object.fromEntries(BRUSSELS.formatToParts(instant).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The UTC instant at which a Brussels calendar day (`YYYY-MM-DD`) begins, so
+ * that a range of Brussels dates can be asked of an API that filters on UTC
+ * instants. Brussels is UTC+1 or UTC+2, and its clock changes at 01:00Z,
+ * never at local midnight, so every day has exactly one midnight.
+ */
+export function brusselsDayStart(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  for (const offsetHours of [2, 1]) {
+    const instant = new Date(Date.UTC(year, month - 1, day) - offsetHours * HOUR_MS);
+    if (brusselsDate(instant.toISOString()) === date && brusselsDate(new Date(instant.getTime() - 1).toISOString()) !== date) {
+      return instant;
+    }
+  }
+  throw new RangeError(`not a calendar date: ${JSON.stringify(date)}`);
+}
+
+/** The next calendar day of a `YYYY-MM-DD` date. */
+export function nextDay(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,84 @@
+// Where and how patiently to ask the decisions site's JSON:API: the base URL
+// from --api-url or the environment, timeouts and retries from the environment.
+import { z } from 'zod';
+import { InputError } from '../../../errors.js';
+
+/**
+ * The public decisions site (beslissingenvlaamseregering.vlaanderen.be) serves
+ * `/news-items/search` at its root; it is the site the example reports link to.
+ */
+export const DEFAULT_DECISIONS_API_URL = 'https://beslissingenvlaamseregering.vlaanderen.be';
+
+export const API_DEFAULTS = {
+  timeoutMs: 30_000,
+  maxRetries: 4,
+  backoffBaseMs: 500,
+  backoffMaxMs: 60_000,
+} as const;
+
+export interface DecisionsApiConfig {
+  /** Without a trailing slash; `/news-items/search` is appended. */
+  baseUrl: string;
+  /** Per request, body included. */
+  timeoutMs: number;
+  /** Retries after the first attempt, for 429, 5xx and network failures. */
+  maxRetries: number;
+}
+
+const present = (value: string | undefined): string | undefined => value?.trim() || undefined;
+
+const httpUrl = (source: string) =>
+  z.string().transform((raw, context) => {
+    const value = raw.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `${source} must be an http(s) base URL such as ${DEFAULT_DECISIONS_API_URL}, got "${raw}"`,
+      });
+      return z.NEVER;
+    }
+    return value.replace(/\/+$/, '');
+  });
+
+const wholeNumber = (variable: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, context) => {
+      const value = present(raw);
+      if (value === undefined) return fallback;
+      const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+      if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+        context.addIssue({ code: z.ZodIssueCode.custom, message: `${variable} must be a whole number from ${min} to ${max}, got "${raw}"` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+/**
+ * The API configuration: `--api-url` wins over `BELOFTEMETER_DECISIONS_API_URL`,
+ * which wins over the public site. Throws InputError naming the flag or variable
+ * when a value is unusable.
+ */
+export function decisionsApiConfig(apiUrl: string | undefined, env: NodeJS.ProcessEnv = process.env): DecisionsApiConfig {
+  const fromFlag = present(apiUrl);
+  const fromEnv = present(env.BELOFTEMETER_DECISIONS_API_URL);
+  const schema = z.object({
+    baseUrl: httpUrl(fromFlag !== undefined ? '--api-url' : fromEnv !== undefined ? 'BELOFTEMETER_DECISIONS_API_URL' : 'the default API URL'),
+    timeoutMs: wholeNumber('BELOFTEMETER_DECISIONS_API_TIMEOUT_MS', 1, 3_600_000, API_DEFAULTS.timeoutMs),
+    maxRetries: wholeNumber('BELOFTEMETER_DECISIONS_API_MAX_RETRIES', 0, 10, API_DEFAULTS.maxRetries),
+  });
+  const parsed = schema.safeParse({
+    baseUrl: fromFlag ?? fromEnv ?? DEFAULT_DECISIONS_API_URL,
+    timeoutMs: env.BELOFTEMETER_DECISIONS_API_TIMEOUT_MS,
+    maxRetries: env.BELOFTEMETER_DECISIONS_API_MAX_RETRIES,
+  });
+  if (!parsed.success) throw new InputError(parsed.error.issues.map((issue) => issue.message).join('; '));
+  return parsed.data;
+}
