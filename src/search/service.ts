@@ -1,7 +1,8 @@
 // Search as the CLI, the server and the report builder use it: ranked hits
 // with what a person needs to judge them (date, title, link, extract).
 import type { Store } from '../store/store.js';
-import { search, type SearchFilters } from './engine.js';
+import type { QueryEmbeddings } from './embeddings/retriever.js';
+import { search, type ExternalScores, type SearchFilters } from './engine.js';
 import type { LoadedSearch } from './persisted.js';
 import { checkQuery } from './query.js';
 import { truncateAtWord } from '../text/index.js';
@@ -28,17 +29,29 @@ export interface SearchRequest extends SearchFilters {
 }
 
 /** Ranked document ids only: the cheap path for evaluation and evidence gathering. */
-export function rankDocuments(loaded: LoadedSearch, request: SearchRequest) {
+export function rankDocuments(loaded: LoadedSearch, request: SearchRequest, external?: ExternalScores) {
   const { analysis, index } = loaded;
   return search(index, checkQuery(request.query), analysis.analyser, {
     ...request,
     genericTerms: analysis.genericTerms,
     passages: analysis.passages,
+    ...(external ? { external } : {}),
   });
 }
 
-export async function searchDocuments(loaded: LoadedSearch, store: Store, request: SearchRequest): Promise<DocumentHit[]> {
-  const hits = rankDocuments(loaded, request);
+/** As rankDocuments, with an external embedding model's list when there is one and it answers. */
+export async function rankDocumentsWithEmbeddings(loaded: LoadedSearch, request: SearchRequest, embeddings: QueryEmbeddings | null) {
+  const scores = embeddings ? await embeddings.scores(checkQuery(request.query)) : null;
+  return rankDocuments(loaded, request, scores ? { scores } : undefined);
+}
+
+export async function searchDocuments(
+  loaded: LoadedSearch,
+  store: Store,
+  request: SearchRequest,
+  embeddings: QueryEmbeddings | null = null,
+): Promise<DocumentHit[]> {
+  const hits = await rankDocumentsWithEmbeddings(loaded, request, embeddings);
   const decisions = new Map(
     (await store.decisions(hits.filter((h) => h.doc.type === 'decision').map((h) => h.doc.id))).map((d) => [d.id, d]),
   );

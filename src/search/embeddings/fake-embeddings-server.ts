@@ -2,7 +2,8 @@
 // tests: the real `openai` client talks to it over a real socket. Its vectors
 // are deterministic and carry meaning: a signed, hashed bag of the folded
 // words and their character 4-grams, L2-normalised, so texts that share words
-// (or most of a misspelt word) are close, as with a real model. Failures are
+// (or most of a misspelt word) are close, as with a real model; unlike the
+// offline index it matches "radikalisme" with "radicalisme". Failures are
 // scripted per request. For tests only.
 import { type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -70,24 +71,34 @@ function hash(feature: string): number {
   return h >>> 0;
 }
 
-/** The fake model: words weigh more than their 4-grams, which only bridge spelling differences. */
+/**
+ * The fake model. Words of fewer than four letters are left out (mostly
+ * function words), a word weighs four times each of its 4-grams, which only
+ * bridge spelling differences, and counts are damped (1 + ln tf) so that a
+ * long text is not just its most repeated word. Enough dimensions keep hash
+ * collisions rare.
+ */
 export function fakeEmbedding(text: string, dims: number): number[] {
+  const counts = new Map<string, number>();
+  const count = (feature: string) => counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  for (const word of fold(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (word.length < 4) continue;
+    count(`w:${word}`);
+    const padded = `^${word}$`;
+    for (let i = 0; i + 4 <= padded.length; i++) count(`g:${padded.slice(i, i + 4)}`);
+  }
   const vector = new Float64Array(dims);
-  const add = (feature: string, weight: number) => {
+  for (const [feature, tf] of counts) {
+    const weight = (feature.startsWith('w:') ? 1 : 0.25) * (1 + Math.log(tf));
     const h = hash(feature);
     vector[h % dims]! += h & 0x80000000 ? -weight : weight;
-  };
-  for (const word of fold(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
-    add(`w:${word}`, 1);
-    const padded = `^${word}$`;
-    for (let i = 0; i + 4 <= padded.length; i++) add(`g:${padded.slice(i, i + 4)}`, 0.25);
   }
-  const norm = Math.hypot(...vector);
+  const norm = Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0));
   return [...vector].map((x) => (norm > 0 ? x / norm : 0));
 }
 
 export async function startFakeEmbeddingsServer(options: FakeEmbeddingsOptions = {}): Promise<FakeEmbeddingsServer> {
-  const dims = options.dims ?? 256;
+  const dims = options.dims ?? 1024;
   const requests: RecordedEmbeddingsRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
