@@ -11,6 +11,7 @@ import type { SectionReport } from '../report/model.js';
 import { renderHtml } from '../report/render/html.js';
 import { toJsonReport } from '../report/render/json.js';
 import { renderMarkdown } from '../report/render/markdown.js';
+import type { QueryEmbeddings } from '../search/embeddings/retriever.js';
 import { parseDateBound } from '../search/query.js';
 import { searchDocuments } from '../search/service.js';
 import { NotFoundError } from './errors.js';
@@ -24,6 +25,8 @@ export interface ApiDeps {
   /** Built reports by section id; promises, so concurrent requests share one build. */
   reports: Lru<Promise<SectionReport>>;
   overview: () => Overview | null;
+  /** The external embedding model's list for searches; null when not configured. */
+  embeddings: QueryEmbeddings | null;
 }
 
 /** The standalone HTML report styles itself inline and runs no script; its own policy says exactly that. */
@@ -140,7 +143,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
         from: from ? parseDateBound(from, 'from', 'from') : undefined,
         to: to ? parseDateBound(to, 'to', 'to') : undefined,
         mandatee: minister || undefined,
-      });
+      }, deps.embeddings);
       return { query: q, k, hits };
     },
   );
