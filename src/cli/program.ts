@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, RuntimeFailure, errorMessage } from '../errors.js';
 import { registerDocumentCommands } from './commands/documents.js';
+import { registerEmbedCommand } from './commands/embed.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerSearchCommands } from './commands/search.js';
@@ -19,6 +20,7 @@ export function buildProgram(out: Output): Command {
     .configureOutput({ writeOut: out.stdout, writeErr: out.stderr });
   registerIngestCommand(program, out);
   registerUpdateCommand(program, out);
+  registerEmbedCommand(program, out);
   registerDocumentCommands(program, out);
   registerSearchCommands(program, out);
   registerReportCommands(program, out);

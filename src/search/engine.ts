@@ -1,6 +1,7 @@
 // Hybrid retrieval: BM25F (lexical) and LSA (dense) over decisions and
 // parliament documents, with long queries split into passages, every list
-// fused into one ranking.
+// fused into one ranking; optionally one more list ranked elsewhere (an
+// external embedding model), fused the same way.
 import { buildBm25Index, scoreBm25, scoreBm25Pruned, type Bm25Index, type Bm25Params } from './bm25.js';
 import { buildIvf, probeIvf, type IvfIndex } from './ivf.js';
 import { buildLsaModel, embedQuery, scoreDense, scoreDenseAt, type LsaModel } from './lsa.js';
@@ -109,6 +110,15 @@ export interface SearchOptions extends SearchFilters {
   passages?: (query: string) => string[];
   /** Score every document even on a large corpus (slower; measures what the pruning costs). */
   exhaustive?: boolean;
+  /** One more list, ranked outside the index (an external embedding model), fused with the others. */
+  external?: ExternalScores;
+}
+
+export interface ExternalScores {
+  /** A similarity per indexed document (same order as `SearchIndex.docs`); 0 or less for none. */
+  scores: ArrayLike<number>;
+  /** Fusion weight (default 1, as much as the whole query's lexical list). */
+  weight?: number;
 }
 
 export interface SearchHit {
@@ -211,6 +221,18 @@ function denseRanking(index: SearchIndex, vector: Float32Array, exhaustive: bool
   return topK(scores!, LIST_DEPTH, accept && ((i) => accept(docs[i]!))).map(({ doc: i, score }) => ({ doc: docs[i]!, score }));
 }
 
+/**
+ * The external list, filtered like the others. Scores are taken relative to
+ * the first document below the list's depth: models differ in where their
+ * cosines bunch (0.2 for one, 0.8 for another), and after max-normalisation a
+ * bunched list would lift its whole top nearly equally instead of ranking it.
+ */
+function externalList({ scores, weight = 1 }: ExternalScores, accept?: (doc: number) => boolean): { ranking: Ranked[]; weight: number } {
+  const ranking = topK(scores, LIST_DEPTH + 1, accept);
+  const floor = ranking.length > LIST_DEPTH ? ranking.pop()!.score : 0;
+  return { ranking: ranking.map(({ doc, score }) => ({ doc, score: score - floor })), weight };
+}
+
 export function search(index: SearchIndex, query: string, analyser: TermAnalyser, options: SearchOptions): SearchHit[] {
   const mode = options.mode ?? hybridMode;
   const accept = accepts(index, options);
@@ -221,6 +243,7 @@ export function search(index: SearchIndex, query: string, analyser: TermAnalyser
     if (passages.length > 1) for (const text of passages) texts.push({ text, weight: 1 / Math.sqrt(passages.length) });
   }
   const lists = rankTexts(index, texts, analyser, options, mode, accept);
+  if (options.external) lists.push(externalList(options.external, accept));
   const fuse = options.fusion === 'rank' ? reciprocalRankFusion : scoreFusion;
   if (lists.length === 0) return [];
   const fused = lists.length === 1 ? lists[0]!.ranking : fuse(lists);

@@ -4,7 +4,8 @@ import { stageLabel } from '../dossiers/stage.js';
 import type { Dossier } from '../dossiers/types.js';
 import type { Store } from '../store/store.js';
 import { collapseByDossier } from './collapse.js';
-import { search, type SearchFilters, type SearchHit } from './engine.js';
+import type { QueryEmbeddings } from './embeddings/retriever.js';
+import { search, type ExternalScores, type SearchFilters, type SearchHit } from './engine.js';
 import type { LoadedSearch } from './persisted.js';
 import { checkQuery } from './query.js';
 import { truncateAtWord } from '../text/index.js';
@@ -50,27 +51,38 @@ const COLLAPSE_DEPTH = 5;
 const MAX_COLLAPSE_HITS = 1000;
 
 /** Ranked document ids only: the cheap path for evaluation and evidence gathering. */
-export function rankDocuments(loaded: LoadedSearch, request: SearchRequest) {
+export function rankDocuments(loaded: LoadedSearch, request: SearchRequest, external?: ExternalScores) {
   const { analysis, index } = loaded;
   return search(index, checkQuery(request.query), analysis.analyser, {
     ...request,
     genericTerms: analysis.genericTerms,
     passages: analysis.passages,
+    ...(external ? { external } : {}),
   });
 }
 
-/**
- * Ranked documents with what a person needs to judge them. With `dossierOf`,
- * the stages of one dossier fold into one result at the place of the best.
- */
+/** As rankDocuments, with an external embedding model's list when there is one and it answers. */
+export async function rankDocumentsWithEmbeddings(loaded: LoadedSearch, request: SearchRequest, embeddings: QueryEmbeddings | null) {
+  const scores = embeddings ? await embeddings.scores(checkQuery(request.query)) : null;
+  return rankDocuments(loaded, request, scores ? { scores } : undefined);
+}
+
+export interface SearchExtras {
+  /** Folds the stages of one dossier into one result at the place of the best. */
+  dossierOf?: ReadonlyMap<string, Dossier>;
+  /** An external embedding model's list, when configured. */
+  embeddings?: QueryEmbeddings | null;
+}
+
+/** Ranked documents with what a person needs to judge them. */
 export async function searchDocuments(
   loaded: LoadedSearch,
   store: Store,
   request: SearchRequest,
-  dossierOf?: ReadonlyMap<string, Dossier>,
+  { dossierOf, embeddings = null }: SearchExtras = {},
 ): Promise<DocumentHit[]> {
-  if (!dossierOf) return describeHits(store, rankDocuments(loaded, request));
-  const ranked = rankDocuments(loaded, { ...request, k: Math.min(MAX_COLLAPSE_HITS, request.k * COLLAPSE_DEPTH) });
+  if (!dossierOf) return describeHits(store, await rankDocumentsWithEmbeddings(loaded, request, embeddings));
+  const ranked = await rankDocumentsWithEmbeddings(loaded, { ...request, k: Math.min(MAX_COLLAPSE_HITS, request.k * COLLAPSE_DEPTH) }, embeddings);
   const groups = collapseByDossier(ranked, dossierOf).slice(0, request.k);
   const described = await describeHits(store, groups.map((g) => g.hit));
   return described.map((hit, i) => {

@@ -12,6 +12,7 @@ import { renderHtml } from '../report/render/html.js';
 import { toJsonReport } from '../report/render/json.js';
 import { renderMarkdown } from '../report/render/markdown.js';
 import { loadDossierTimeline } from '../dossiers/timeline.js';
+import type { QueryEmbeddings } from '../search/embeddings/retriever.js';
 import { parseDateBound } from '../search/query.js';
 import { searchDocuments } from '../search/service.js';
 import { NotFoundError } from './errors.js';
@@ -25,6 +26,8 @@ export interface ApiDeps {
   /** Built reports by section id; promises, so concurrent requests share one build. */
   reports: Lru<Promise<SectionReport>>;
   overview: () => Overview | null;
+  /** The external embedding model's list for searches; null when not configured. */
+  embeddings: QueryEmbeddings | null;
 }
 
 /** The standalone HTML report styles itself inline and runs no script; its own policy says exactly that. */
@@ -146,7 +149,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
           to: to ? parseDateBound(to, 'to', 'to') : undefined,
           mandatee: minister || undefined,
         },
-        perDossier ? context.dossierOf : undefined,
+        { dossierOf: perDossier ? context.dossierOf : undefined, embeddings: deps.embeddings },
       );
       return { query: q, k, perDossier, hits };
     },

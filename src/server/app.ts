@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ReportContext } from '../report/context.js';
 import type { Answerer, Generator } from '../report/generator.js';
 import type { SectionReport } from '../report/model.js';
+import type { QueryEmbeddings } from '../search/embeddings/retriever.js';
 import { registerApiRoutes } from './api-routes.js';
 import { installErrorHandling } from './errors.js';
 import { createLru } from './lru.js';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   generator: Generator;
   answerer: Answerer;
   overview?: () => Overview | null;
+  /** Adds an external embedding model's list to searches. */
+  embeddings?: QueryEmbeddings | null;
   /** Where server errors are logged (default stderr). */
   log?: (message: string) => void;
   staticFiles?: ReadonlyMap<string, StaticFile>;
@@ -55,6 +58,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     answerer: options.answerer,
     reports: createLru<Promise<SectionReport>>(options.reportCacheSize ?? REPORT_CACHE_SIZE),
     overview: options.overview ?? (() => null),
+    embeddings: options.embeddings ?? null,
   });
   registerWebRoutes(app, options.staticFiles ?? loadStaticFiles());
   return app;

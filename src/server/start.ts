@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { openConfiguredStore, type StoreOptions } from '../cli/config.js';
 import { loadReportContext } from '../report/context.js';
 import type { Answerer, Generator } from '../report/generator.js';
+import { queryEmbeddingsFromEnv } from '../search/embeddings/retriever.js';
 import { buildServer } from './app.js';
 import { startOverview, type OverviewJob } from './overview.js';
 
@@ -29,6 +30,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = await openConfiguredStore({ db: options.db, forWriting: false });
   try {
     const context = await loadReportContext(store);
+    const log = options.log ?? ((message: string) => void process.stderr.write(`${message}\n`));
+    const embeddings = await queryEmbeddingsFromEnv(store, context.search.index, (message) => log(`waarschuwing: ${message}`));
     const loadMs = performance.now() - started;
     let overview: OverviewJob | null = null;
     const app = buildServer({
@@ -36,6 +39,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       generator: options.generator,
       answerer: options.answerer,
       overview: () => overview?.snapshot() ?? null,
+      embeddings,
       log: options.log,
     });
     await app.listen({ host: options.host, port: options.port });

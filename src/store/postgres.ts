@@ -6,7 +6,8 @@ import {
   rowToSection, sectionColumns, sectionToRow,
 } from './rows.js';
 import { schemaMigrations } from './schema.js';
-import type { DocumentCounts, IngestBatch, IngestRun, Store } from './store.js';
+import type { DocumentCounts, EmbeddingKey, IngestBatch, IngestRun, Store } from './store.js';
+import { bytesToVector, vectorToBytes } from './vectors.js';
 
 type Row = Record<string, unknown>;
 
@@ -187,6 +188,40 @@ export async function openPostgresStore(url: string): Promise<Store> {
     async derived(name: string) {
       const row = await one('SELECT data FROM derived WHERE name = $1', [name]);
       return row ? (row.data as Buffer) : null;
+    },
+
+    async putEmbeddings(model, embeddings) {
+      const embeddedAt = new Date().toISOString();
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        for (let start = 0; start < embeddings.length; start += ROWS_PER_STATEMENT) {
+          const chunk = embeddings.slice(start, start + ROWS_PER_STATEMENT);
+          const values = chunk.map((_, r) => `(${[1, 2, 3, 4, 5, 6].map((c) => `$${r * 6 + c}`).join(', ')})`).join(', ');
+          await client.query(
+            `INSERT INTO embeddings (model, doc_id, dims, text_hash, vector, embedded_at) VALUES ${values}
+             ON CONFLICT (model, doc_id) DO UPDATE SET dims = excluded.dims, text_hash = excluded.text_hash,
+               vector = excluded.vector, embedded_at = excluded.embedded_at`,
+            chunk.flatMap((e) => [model, e.docId, e.vector.length, e.textHash, vectorToBytes(e.vector), embeddedAt]),
+          );
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+
+    async embeddingKeys(model) {
+      const rows = await all('SELECT doc_id, text_hash, dims FROM embeddings WHERE model = $1', [model]);
+      return new Map(rows.map((r): [string, EmbeddingKey] => [String(r.doc_id), { textHash: String(r.text_hash), dims: Number(r.dims) }]));
+    },
+
+    async embeddings(model) {
+      const rows = await all('SELECT doc_id, text_hash, dims, vector FROM embeddings WHERE model = $1 ORDER BY doc_id', [model]);
+      return rows.map((r) => ({ docId: String(r.doc_id), textHash: String(r.text_hash), vector: bytesToVector(r.vector as Buffer, Number(r.dims), String(r.doc_id)) }));
     },
 
     async close() {

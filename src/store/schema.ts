@@ -28,5 +28,10 @@ export function schemaMigrations(dialect: Dialect): string[] {
        written ${json} NOT NULL, issues ${json} NOT NULL);`,
     // Derived search structures (postings, vectors, dossiers), rebuilt by every ingest.
     `CREATE TABLE derived (name TEXT PRIMARY KEY, data ${bytes} NOT NULL, built_at TEXT NOT NULL);`,
+    // Vectors from an external embedding model (the `embed` command), per model and document; an
+    // ingest leaves them alone, the text hash tells which documents changed since. Float32 little-endian.
+    `CREATE TABLE embeddings (
+       model TEXT NOT NULL, doc_id TEXT NOT NULL, dims INTEGER NOT NULL, text_hash TEXT NOT NULL,
+       vector ${bytes} NOT NULL, embedded_at TEXT NOT NULL, PRIMARY KEY (model, doc_id));`,
   ];
 }

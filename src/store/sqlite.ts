@@ -8,7 +8,8 @@ import {
   rowToSection, sectionColumns, sectionToRow,
 } from './rows.js';
 import { schemaMigrations } from './schema.js';
-import type { DocumentCounts, IngestBatch, IngestRun, Store } from './store.js';
+import type { DocumentCounts, EmbeddingKey, IngestBatch, IngestRun, Store } from './store.js';
+import { bytesToVector, vectorToBytes } from './vectors.js';
 
 type Row = Record<string, unknown>;
 
@@ -173,6 +174,28 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
     async derived(name: string) {
       const row = db.prepare('SELECT data FROM derived WHERE name = ?').get(name) as { data: Buffer } | undefined;
       return row?.data ?? null;
+    },
+
+    async putEmbeddings(model, embeddings) {
+      const put = db.prepare(
+        `INSERT INTO embeddings (model, doc_id, dims, text_hash, vector, embedded_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (model, doc_id) DO UPDATE SET dims = excluded.dims, text_hash = excluded.text_hash,
+           vector = excluded.vector, embedded_at = excluded.embedded_at`,
+      );
+      const embeddedAt = new Date().toISOString();
+      db.transaction(() => {
+        for (const e of embeddings) put.run(model, e.docId, e.vector.length, e.textHash, vectorToBytes(e.vector), embeddedAt);
+      }).immediate();
+    },
+
+    async embeddingKeys(model) {
+      const rows = db.prepare('SELECT doc_id, text_hash, dims FROM embeddings WHERE model = ?').all(model) as Row[];
+      return new Map(rows.map((r): [string, EmbeddingKey] => [String(r.doc_id), { textHash: String(r.text_hash), dims: Number(r.dims) }]));
+    },
+
+    async embeddings(model) {
+      const rows = db.prepare('SELECT doc_id, text_hash, dims, vector FROM embeddings WHERE model = ? ORDER BY doc_id').all(model) as Row[];
+      return rows.map((r) => ({ docId: String(r.doc_id), textHash: String(r.text_hash), vector: bytesToVector(r.vector as Buffer, Number(r.dims), String(r.doc_id)) }));
     },
 
     async close() {

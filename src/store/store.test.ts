@@ -9,6 +9,7 @@ import { startPostgres, type PostgresServer } from '../testing/postgres-server.j
 import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import type { IngestBatch, Store } from './store.js';
+import { vectorToBytes } from './vectors.js';
 
 function batch(overrides: Partial<IngestBatch> = {}): IngestBatch {
   return {
@@ -121,6 +122,63 @@ function storeContract(name: string, open: () => Promise<Store>) {
         await store.close();
       }
     });
+
+    test('embeddings round-trip per model; a newer vector replaces the older one', async () => {
+      const store = await open();
+      try {
+        const a = Float32Array.from([0.1, -2.5, 1e-7, 3.4e38, 0]);
+        const b = Float32Array.from([1, 2, 3, 4, 5]);
+        await store.putEmbeddings('model-a', [
+          { docId: '5FBE4A0E6B34EF0008000C2C', textHash: 'h1', vector: a },
+          { docId: 'parlement/schriftelijke-vraag-294', textHash: 'h2', vector: b },
+        ]);
+        await store.putEmbeddings('model-b', [{ docId: '5FBE4A0E6B34EF0008000C2C', textHash: 'h1', vector: Float32Array.from([7, 8]) }]);
+        assert.deepEqual(await store.embeddings('model-a'), [
+          { docId: '5FBE4A0E6B34EF0008000C2C', textHash: 'h1', vector: a },
+          { docId: 'parlement/schriftelijke-vraag-294', textHash: 'h2', vector: b },
+        ]);
+        assert.deepEqual(await store.embeddingKeys('model-b'), new Map([['5FBE4A0E6B34EF0008000C2C', { textHash: 'h1', dims: 2 }]]));
+        assert.deepEqual(await store.embeddings('unknown-model'), []);
+
+        const changed = Float32Array.from([9, 9, 9, 9, 9]);
+        await store.putEmbeddings('model-a', [{ docId: '5FBE4A0E6B34EF0008000C2C', textHash: 'h1-new', vector: changed }]);
+        assert.deepEqual(await store.embeddingKeys('model-a'), new Map([
+          ['5FBE4A0E6B34EF0008000C2C', { textHash: 'h1-new', dims: 5 }],
+          ['parlement/schriftelijke-vraag-294', { textHash: 'h2', dims: 5 }],
+        ]));
+        assert.deepEqual((await store.embeddings('model-a'))[0]!.vector, changed);
+        assert.deepEqual((await store.embeddings('model-b'))[0]!.vector, Float32Array.from([7, 8]), 'other models untouched');
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('an embeddings batch that fails halfway stores none of its vectors', async () => {
+      const store = await open();
+      try {
+        await store.putEmbeddings('m', [{ docId: 'kept', textHash: 'h', vector: Float32Array.from([1]) }]);
+        await assert.rejects(store.putEmbeddings('m', [
+          { docId: 'kept', textHash: 'h-new', vector: Float32Array.from([2]) },
+          { docId: 'new', textHash: 'h', vector: Float32Array.from([3]) },
+          { docId: null as unknown as string, textHash: 'h', vector: Float32Array.from([4]) },
+        ]));
+        assert.deepEqual(await store.embeddings('m'), [{ docId: 'kept', textHash: 'h', vector: Float32Array.from([1]) }]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('embeddings survive a re-ingest', async () => {
+      const store = await open();
+      try {
+        await store.ingest(batch({ derive: () => [{ name: 'x', data: new Uint8Array([1]) }] }));
+        await store.putEmbeddings('m', [{ docId: sampleDecision().id, textHash: 'h', vector: Float32Array.from([1, 0]) }]);
+        await store.ingest(batch({ decisions: [sampleDecision({ title: 'Gewijzigd' })], derive: () => [] }));
+        assert.deepEqual([...(await store.embeddingKeys('m')).keys()], [sampleDecision().id]);
+      } finally {
+        await store.close();
+      }
+    });
   });
 }
 
@@ -156,4 +214,17 @@ test('SQLite refuses an index written by a newer schema', async () => {
   raw.pragma('user_version = 99');
   raw.close();
   assert.throws(() => openSqliteStore(path), /schema version 99, newer than this program/);
+});
+
+test('vectors are stored as Float32 little-endian, and a damaged one is named', async () => {
+  assert.deepEqual([...vectorToBytes(Float32Array.from([1, -2]))], [0x00, 0x00, 0x80, 0x3f, 0x00, 0x00, 0x00, 0xc0]);
+  const path = join(dir, 'damaged.db');
+  const store = openSqliteStore(path);
+  await store.putEmbeddings('m', [{ docId: 'doc-1', textHash: 'h', vector: Float32Array.from([1, 2, 3]) }]);
+  const { default: Database } = await import('better-sqlite3');
+  const raw = new Database(path);
+  raw.prepare('UPDATE embeddings SET vector = ?').run(Buffer.alloc(5));
+  raw.close();
+  await assert.rejects(store.embeddings('m'), /stored vector of doc-1 is damaged: 5 bytes for 3 dimensions/);
+  await store.close();
 });

@@ -34,6 +34,20 @@ export interface DerivedBlob {
   data: Uint8Array;
 }
 
+/** A document's vector from an external embedding model. */
+export interface DocumentEmbedding {
+  docId: string;
+  /** Hash of the text that was embedded: a document whose text changed needs a new vector. */
+  textHash: string;
+  vector: Float32Array;
+}
+
+/** What is stored for a document and model, short of the vector itself. */
+export interface EmbeddingKey {
+  textHash: string;
+  dims: number;
+}
+
 export interface IngestRun {
   id: number;
   finishedAt: string;
@@ -63,5 +77,11 @@ export interface Store {
   lastIngest(): Promise<IngestRun | null>;
   /** Reads a structure written by an ingest's derive step; null when there is none. */
   derived(name: string): Promise<Uint8Array | null>;
+  /** Stores one model's vectors in one transaction, replacing older vectors of the same documents. */
+  putEmbeddings(model: string, embeddings: readonly DocumentEmbedding[]): Promise<void>;
+  /** Which documents have a vector of this model, and of what text and dimension. */
+  embeddingKeys(model: string): Promise<Map<string, EmbeddingKey>>;
+  /** Every stored vector of this model. */
+  embeddings(model: string): Promise<DocumentEmbedding[]>;
   close(): Promise<void>;
 }

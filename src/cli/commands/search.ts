@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { evaluateRetrieval, loadBenchmark, round3 } from '../../search/benchmark.js';
+import { evaluateRetrieval, loadBenchmark, round3, type BenchmarkSection } from '../../search/benchmark.js';
+import { queryEmbeddingsFromEnv } from '../../search/embeddings/retriever.js';
 import { loadSearch } from '../../search/persisted.js';
-import { parseDateBound } from '../../search/query.js';
+import { checkQuery, parseDateBound } from '../../search/query.js';
 import { rankDocuments, searchDocuments } from '../../search/service.js';
 import { loadDossiers } from '../../dossiers/persisted.js';
 import type { DossierOfHit } from '../../search/service.js';
@@ -35,6 +36,8 @@ interface SearchFlags {
 }
 
 export function registerSearchCommands(program: Command, out: Output): void {
+  const warn = (message: string) => out.stderr(`waarschuwing: ${message}\n`);
+
   program
     .command('search')
     .description('zoek beslissingen en parlementaire documenten')
@@ -61,8 +64,10 @@ export function registerSearchCommands(program: Command, out: Output): void {
         mandatee: flags.minister,
       };
       await withStore(program, async (store) => {
+        const loaded = await loadSearch(store);
+        const embeddings = await queryEmbeddingsFromEnv(store, loaded.index, warn);
         const dossierOf = flags.perDossier ? (await loadDossiers(store)).dossierOf : undefined;
-        const hits = await searchDocuments(await loadSearch(store), store, request, dossierOf);
+        const hits = await searchDocuments(loaded, store, request, { dossierOf, embeddings });
         if (flags.json) return printJson(out, hits);
         if (hits.length === 0) return out.stdout('Geen resultaten.\n');
         for (const hit of hits) {
@@ -85,9 +90,17 @@ export function registerSearchCommands(program: Command, out: Output): void {
       const benchmark = loadBenchmark(file);
       await withStore(program, async (store) => {
         const loaded = await loadSearch(store);
-        const result = evaluateRetrieval(benchmark, (section) =>
-          rankDocuments(loaded, { query: section.query, k: 50, type: 'decision' }).map((hit) => hit.doc.id),
-        );
+        const embeddings = await queryEmbeddingsFromEnv(store, loaded.index, warn);
+        // Ranked up front: the query embeddings are asynchronous, the scoring is not.
+        const rankings = new Map<BenchmarkSection, string[]>();
+        let embedded = 0;
+        for (const section of benchmark.sections) {
+          const scores = embeddings ? await embeddings.scores(checkQuery(section.query)) : null;
+          if (scores) embedded++;
+          const hits = rankDocuments(loaded, { query: section.query, k: 50, type: 'decision' }, scores ? { scores } : undefined);
+          rankings.set(section, hits.map((hit) => hit.doc.id));
+        }
+        const result = evaluateRetrieval(benchmark, (section) => rankings.get(section)!);
         const rounded = {
           sections: result.sections,
           'recall@10': round3(result['recall@10']),
@@ -97,9 +110,12 @@ export function registerSearchCommands(program: Command, out: Output): void {
           ...(result.peer
             ? { peer: Object.fromEntries(Object.entries(result.peer).map(([k, v]) => [k, round3(v)])) }
             : {}),
+          // Only with embeddings configured and stored, so the offline figures stay as they were.
+          ...(embeddings ? { embeddings: { model: embeddings.model, queries: embedded } } : {}),
         };
         if (flags.json) return out.stdout(`${JSON.stringify(rounded)}\n`);
         out.stdout(`secties: ${rounded.sections}\n`);
+        if (embeddings) out.stdout(`embeddings: ${embeddings.model} (bij ${embedded} van ${rounded.sections} secties)\n`);
         for (const metric of ['recall@10', 'recall@20', 'recall@50', 'ndcg@20'] as const) {
           out.stdout(`${metric.padEnd(10)} ${rounded[metric].toFixed(3)}${rounded.peer ? `   (peer ${(rounded.peer as Record<string, number>)[metric]?.toFixed(3)})` : ''}\n`);
         }

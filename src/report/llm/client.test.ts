@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
-import { type LlmClient, LlmRequestError, type RetryInfo, backoffDelay, createLlmClient, retryAfterMs } from './client.js';
+import { backoffDelay, retryAfterMs } from '../../net/backoff.js';
+import { type LlmClient, LlmRequestError, type RetryInfo, createLlmClient } from './client.js';
 import type { LlmConfig } from './config.js';
 import { type FakeChatServer, type Script, apiError, completion, startFakeChatServer } from './fake-chat-server.js';
 

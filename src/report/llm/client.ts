@@ -10,6 +10,7 @@ import OpenAI, {
 } from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { RuntimeFailure, errorMessage } from '../../errors.js';
+import { backoffDelay, retryAfterMs } from '../../net/backoff.js';
 import type { LlmConfig } from './config.js';
 import { createLimiter } from './limit.js';
 
@@ -167,33 +168,6 @@ class RetryAfterError extends LlmRequestError {
   ) {
     super(message, kind, status);
   }
-}
-
-/**
- * Exponential backoff with "equal jitter" (half fixed, half random), so that
- * parallel callers that failed together do not retry together. A server's
- * `retry-after` wins when given, within the cap.
- */
-export function backoffDelay(
-  retry: number,
-  retryAfterMs: number | null,
-  config: Pick<LlmConfig, 'backoffBaseMs' | 'backoffMaxMs'>,
-  random: () => number = Math.random,
-): number {
-  if (retryAfterMs !== null) return Math.min(Math.max(0, retryAfterMs), config.backoffMaxMs);
-  const exponential = Math.min(config.backoffMaxMs, config.backoffBaseMs * 2 ** (retry - 1));
-  return Math.round(exponential / 2 + random() * (exponential / 2));
-}
-
-/** `retry-after-ms` (OpenAI), else `retry-after` in seconds or as an HTTP date. */
-export function retryAfterMs(headers: Headers | undefined, now: number = Date.now()): number | null {
-  const millis = headers?.get('retry-after-ms');
-  if (millis && Number.isFinite(Number.parseFloat(millis))) return Math.max(0, Number.parseFloat(millis));
-  const value = headers?.get('retry-after')?.trim();
-  if (!value) return null;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number.parseFloat(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
 function classify(error: unknown, config: LlmConfig): LlmRequestError {

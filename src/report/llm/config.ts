@@ -3,6 +3,7 @@
 // gateways, Mistral, a local Ollama / vLLM / llama.cpp server), so the base URL
 // and model are the only required settings; without them the LLM is off.
 import { z } from 'zod';
+import { httpBaseUrl, present, wholeNumber } from '../../env.js';
 import { InputError } from '../../errors.js';
 
 export interface LlmConfig {
@@ -36,48 +37,8 @@ export const LLM_DEFAULTS = {
   backoffMaxMs: 30_000,
 } as const;
 
-const present = (value: string | undefined): string | undefined => {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-};
-
-const wholeNumber = (variable: string, min: number, max: number, fallback: number) =>
-  z
-    .string()
-    .optional()
-    .transform((raw, context) => {
-      const value = present(raw);
-      if (value === undefined) return fallback;
-      const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-      if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-        context.addIssue({
-          code: z.ZodIssueCode.custom,
-          message: `${variable} must be a whole number from ${min} to ${max}, got "${raw}"`,
-        });
-        return z.NEVER;
-      }
-      return parsed;
-    });
-
 const envSchema = z.object({
-  BELOFTEMETER_LLM_BASE_URL: z.string().transform((raw, context) => {
-    const value = raw.trim();
-    let url: URL | undefined;
-    try {
-      url = new URL(value);
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      context.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: `BELOFTEMETER_LLM_BASE_URL must be an http(s) URL such as http://localhost:11434/v1, got "${raw}"`,
-      });
-      return z.NEVER;
-    }
-    // The client appends `/chat/completions`; a trailing slash would double it.
-    return value.replace(/\/+$/, '');
-  }),
+  BELOFTEMETER_LLM_BASE_URL: httpBaseUrl('BELOFTEMETER_LLM_BASE_URL'),
   BELOFTEMETER_LLM_MODEL: z.string().transform((value) => value.trim()),
   BELOFTEMETER_LLM_TIMEOUT_MS: wholeNumber('BELOFTEMETER_LLM_TIMEOUT_MS', 1, 3_600_000, LLM_DEFAULTS.timeoutMs),
   BELOFTEMETER_LLM_MAX_RETRIES: wholeNumber('BELOFTEMETER_LLM_MAX_RETRIES', 0, 10, LLM_DEFAULTS.maxRetries),

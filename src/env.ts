@@ -1,0 +1,48 @@
+// Reading settings from environment variables with zod: each parser names its
+// variable in the message, so a bad value says which setting to fix.
+import { z } from 'zod';
+
+/** The trimmed value, or undefined when unset or blank (a blank variable counts as unset). */
+export const present = (value: string | undefined): string | undefined => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+};
+
+/** An optional whole number within bounds; `fallback` when unset. */
+export const wholeNumber = (variable: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, context) => {
+      const value = present(raw);
+      if (value === undefined) return fallback;
+      const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+      if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `${variable} must be a whole number from ${min} to ${max}, got "${raw}"`,
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+/** The base URL of an OpenAI-compatible API, without a trailing slash (the client appends its routes). */
+export const httpBaseUrl = (variable: string) =>
+  z.string().transform((raw, context) => {
+    const value = raw.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `${variable} must be an http(s) URL such as http://localhost:11434/v1, got "${raw}"`,
+      });
+      return z.NEVER;
+    }
+    return value.replace(/\/+$/, '');
+  });
