@@ -6,7 +6,7 @@
 import { cpus } from 'node:os';
 import { openSqliteStore } from '../dist/store/sqlite.js';
 import { loadSearch } from '../dist/search/persisted.js';
-import { rankDocuments } from '../dist/search/service.js';
+import { percentile, shortQueries, timeSearches } from './latency.mjs';
 
 const db = process.argv[2] ?? '.beloftemeter/index.db';
 const rounds = Number(process.argv[3] ?? 3);
@@ -17,27 +17,8 @@ const loadMs = performance.now() - t0;
 const sections = (await store.sections()).filter((s) => s.text.length > 200);
 await store.close();
 
-const short = [
-  'LIVC-R samenwerkingsakkoord', 'kinderopvang groeipad', 'verbindingsofficier', 'herbestemming parochiekerken',
-  'mestbeleid stikstof', 'sociale huurwoningen', 'hoppinpunten', 'Vlaamse Rand', 'duaal leren', 'luchthaven Zaventem',
-];
-const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-
-function measure(queries) {
-  for (const query of queries.slice(0, 5)) rankDocuments(loaded, { query, k: 20 }); // warm-up
-  const times = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const query of queries) {
-      const start = performance.now();
-      rankDocuments(loaded, { query, k: 20 });
-      times.push(performance.now() - start);
-    }
-  }
-  return times;
-}
-
-const shortTimes = measure(short);
-const sectionTimes = measure(sections.map((s) => `${s.number} ${s.title} ${s.text}`));
+const shortTimes = timeSearches(loaded, shortQueries, rounds);
+const sectionTimes = timeSearches(loaded, sections.map((s) => `${s.number} ${s.title} ${s.text}`), rounds);
 const meanChars = Math.round(sections.reduce((n, s) => n + s.text.length, 0) / sections.length);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; index load ${loadMs.toFixed(0)} ms`);
 console.log(`short queries   (${shortTimes.length} runs): p50 ${percentile(shortTimes, 50).toFixed(2)} ms, p99 ${percentile(shortTimes, 99).toFixed(2)} ms`);

@@ -27,8 +27,11 @@ export const wholeNumber = (variable: string, min: number, max: number, fallback
       return parsed;
     });
 
-/** The base URL of an OpenAI-compatible API, without a trailing slash (the client appends its routes). */
-export const httpBaseUrl = (variable: string) =>
+/**
+ * The base URL of an HTTP API, without a trailing slash (clients append their
+ * routes, so a query or fragment is refused too); `example` shows a good value.
+ */
+export const httpBaseUrl = (variable: string, example = 'http://localhost:11434/v1') =>
   z.string().transform((raw, context) => {
     const value = raw.trim();
     let url: URL | undefined;
@@ -37,10 +40,10 @@ export const httpBaseUrl = (variable: string) =>
     } catch {
       url = undefined;
     }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
       context.addIssue({
         code: z.ZodIssueCode.custom,
-        message: `${variable} must be an http(s) URL such as http://localhost:11434/v1, got "${raw}"`,
+        message: `${variable} must be an http(s) base URL such as ${example}, got "${raw}"`,
       });
       return z.NEVER;
     }

@@ -6,6 +6,8 @@
 // Centroids live in the leading (strongest) LSA dimensions, which carry most of
 // a vector's direction, so assignment and probing stay cheap.
 
+import { uniformSource } from './random.js';
+
 export interface IvfIndex {
   lists: number;
   /** Leading dimensions the centroids use. */
@@ -26,18 +28,6 @@ const TRAINING_POINTS_PER_LIST = 32;
  * lower) at a tenth of the dense scoring; see bench/search-scale.mjs.
  */
 const PROBE_SHARE = 0.1;
-
-/** Deterministic uniform numbers (mulberry32), so two ingests build the same lists. */
-function uniformSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function coarseDot(centroids: Float32Array, c: number, vectors: Float32Array, doc: number, dims: number, coarse: number): number {
   const a = c * coarse;

@@ -4,6 +4,8 @@
 // & Tropp 2011) with power iterations, so only products with the sparse matrix
 // and small dense factorisations are needed.
 
+import { gaussianSource } from './random.js';
+
 export interface SparseRows {
   /** CSR layout: row r's entries are rowStart[r]..rowStart[r+1]. */
   rowStart: Uint32Array;
@@ -21,19 +23,6 @@ export interface LsaModel {
   termVectors: Float32Array;
   /** documents x dimensions, row-major, unit length: rows of A V. */
   docVectors: Float32Array;
-}
-
-/** Deterministic Gaussian numbers (mulberry32 + Box-Muller), so two ingests build the same model. */
-function gaussianSource(seed: number): () => number {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return () => Math.sqrt(-2 * Math.log(uniform() || 1e-12)) * Math.cos(2 * Math.PI * uniform());
 }
 
 /** Y = A X, X dense columns x l (row-major). */

@@ -2,15 +2,11 @@
 // chat-completions endpoint. The SDK's own retries are off: we retry here so
 // that the backoff is ours (exponential, jittered, `retry-after` capped) and so
 // that the caller can also retry on unusable content with the same budget.
-import OpenAI, {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-} from 'openai';
+import { APIUserAbortError } from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import { RuntimeFailure, errorMessage } from '../../errors.js';
-import { backoffDelay, retryAfterMs } from '../../net/backoff.js';
+import { RuntimeFailure } from '../../errors.js';
+import { backoffDelay } from '../../net/backoff.js';
+import { describeEndpointError, openAiClient } from '../../net/openai.js';
 import type { LlmConfig } from './config.js';
 import { createLimiter } from './limit.js';
 
@@ -82,18 +78,8 @@ export interface LlmClient {
   chat(messages: ChatMessage[], options?: ChatOptions): Promise<string>;
 }
 
-const RETRYABLE_STATUS = (status: number): boolean => status === 408 || status === 409 || status === 429 || status >= 500;
-
 export function createLlmClient(config: LlmConfig, options: LlmClientOptions = {}): LlmClient {
-  const openai = new OpenAI({
-    baseURL: config.baseURL,
-    apiKey: config.apiKey,
-    timeout: config.timeoutMs,
-    maxRetries: 0,
-    // Never pick up an organisation/project from the environment for a non-OpenAI endpoint.
-    organization: null,
-    project: null,
-  });
+  const openai = openAiClient(config);
   const limiter = createLimiter(config.concurrency);
   const random = options.random ?? Math.random;
   // Learnt once per client: servers that reject `response_format` keep rejecting it.
@@ -171,43 +157,18 @@ class RetryAfterError extends LlmRequestError {
 }
 
 function classify(error: unknown, config: LlmConfig): LlmRequestError {
-  const where = `the LLM endpoint ${config.baseURL}`;
   if (error instanceof APIUserAbortError) return new LlmRequestError('the LLM request was aborted', 'aborted');
-  if (error instanceof APIConnectionTimeoutError) {
-    return new LlmRequestError(`${where} did not answer within ${config.timeoutMs} ms`, 'timeout');
+  const failure = describeEndpointError(error, {
+    name: 'the LLM endpoint',
+    baseURL: config.baseURL,
+    model: config.model,
+    timeoutMs: config.timeoutMs,
+    variablePrefix: 'BELOFTEMETER_LLM',
+  });
+  if (failure.kind === 'rate-limit' || failure.kind === 'server') {
+    return new RetryAfterError(failure.message, failure.kind, failure.status!, failure.retryAfterMs);
   }
-  if (error instanceof APIConnectionError) {
-    const cause = error.cause instanceof Error ? `: ${errorMessage(error.cause)}` : '';
-    return new LlmRequestError(`cannot reach ${where}${cause}`, 'connection');
-  }
-  if (error instanceof APIError && typeof error.status === 'number') {
-    const status = error.status;
-    const detail = error.message ? `: ${error.message}` : '';
-    if (status === 401 || status === 403) {
-      return new LlmRequestError(
-        `${where} refused the credentials (HTTP ${status})${detail}; check BELOFTEMETER_LLM_API_KEY (or OPENAI_API_KEY)`,
-        'auth',
-        status,
-      );
-    }
-    if (status === 404) {
-      return new LlmRequestError(
-        `${where} has no such route or model "${config.model}" (HTTP 404)${detail}; check BELOFTEMETER_LLM_BASE_URL (usually ends in /v1) and BELOFTEMETER_LLM_MODEL`,
-        'rejected',
-        status,
-      );
-    }
-    if (RETRYABLE_STATUS(status)) {
-      return new RetryAfterError(
-        `${where} failed (HTTP ${status})${detail}`,
-        status === 429 ? 'rate-limit' : 'server',
-        status,
-        retryAfterMs(error.headers),
-      );
-    }
-    return new LlmRequestError(`${where} rejected the request (HTTP ${status})${detail}`, 'rejected', status);
-  }
-  return new LlmRequestError(`${where} failed: ${errorMessage(error)}`, 'connection');
+  return new LlmRequestError(failure.message, failure.kind, failure.status);
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -2,9 +2,9 @@
 // `/v1/embeddings` endpoint: batches, retries transient failures with backoff,
 // and checks every answer before a vector is trusted. The SDK's own retries
 // are off so that the backoff (and its cap) is ours, as for the LLM client.
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import { RuntimeFailure, errorMessage } from '../../errors.js';
-import { backoffDelay, retryAfterMs } from '../../net/backoff.js';
+import { RuntimeFailure } from '../../errors.js';
+import { backoffDelay } from '../../net/backoff.js';
+import { describeEndpointError, openAiClient } from '../../net/openai.js';
 import { truncateAtWord } from '../../text/index.js';
 import type { EmbeddingsConfig } from './config.js';
 
@@ -59,18 +59,8 @@ export function embeddingInput(text: string, maxChars: number): string {
   return truncateAtWord(text, maxChars, '').toWellFormed();
 }
 
-const RETRYABLE_STATUS = (status: number): boolean => status === 408 || status === 409 || status === 429 || status >= 500;
-
 export function createEmbeddingsClient(config: EmbeddingsConfig, options: EmbeddingsClientOptions = {}): EmbeddingsClient {
-  const openai = new OpenAI({
-    baseURL: config.baseURL,
-    apiKey: config.apiKey,
-    timeout: config.timeoutMs,
-    maxRetries: 0,
-    // Never pick up an organisation/project from the environment for a non-OpenAI endpoint.
-    organization: null,
-    project: null,
-  });
+  const openai = openAiClient(config);
   const maxRetries = options.maxRetries ?? config.maxRetries;
   const random = options.random ?? Math.random;
 
@@ -150,37 +140,14 @@ function checkSameDimensions(vectors: readonly Float32Array[], config: Embedding
 }
 
 function classify(error: unknown, config: EmbeddingsConfig): EmbeddingsRequestError {
-  const where = `the embeddings endpoint ${config.baseURL}`;
-  if (error instanceof APIConnectionTimeoutError) {
-    return new EmbeddingsRequestError(`${where} did not answer within ${config.timeoutMs} ms`, 'timeout');
-  }
-  if (error instanceof APIConnectionError) {
-    const cause = error.cause instanceof Error ? `: ${errorMessage(error.cause)}` : '';
-    return new EmbeddingsRequestError(`cannot reach ${where}${cause}`, 'connection');
-  }
-  if (error instanceof APIError && typeof error.status === 'number') {
-    const status = error.status;
-    const detail = error.message ? `: ${error.message}` : '';
-    if (status === 401 || status === 403) {
-      return new EmbeddingsRequestError(
-        `${where} refused the credentials (HTTP ${status})${detail}; check BELOFTEMETER_EMBEDDINGS_API_KEY (or OPENAI_API_KEY)`,
-        'auth',
-        status,
-      );
-    }
-    if (status === 404) {
-      return new EmbeddingsRequestError(
-        `${where} has no such route or model "${config.model}" (HTTP 404)${detail}; check BELOFTEMETER_EMBEDDINGS_BASE_URL (usually ends in /v1) and BELOFTEMETER_EMBEDDINGS_MODEL`,
-        'rejected',
-        status,
-      );
-    }
-    if (RETRYABLE_STATUS(status)) {
-      return new EmbeddingsRequestError(`${where} failed (HTTP ${status})${detail}`, status === 429 ? 'rate-limit' : 'server', status, retryAfterMs(error.headers));
-    }
-    return new EmbeddingsRequestError(`${where} rejected the request (HTTP ${status})${detail}`, 'rejected', status);
-  }
   // A 200 whose body is not JSON makes the SDK's parser throw.
   if (error instanceof SyntaxError) return invalid(config, `malformed JSON (${error.message})`);
-  return new EmbeddingsRequestError(`${where} failed: ${errorMessage(error)}`, 'connection');
+  const failure = describeEndpointError(error, {
+    name: 'the embeddings endpoint',
+    baseURL: config.baseURL,
+    model: config.model,
+    timeoutMs: config.timeoutMs,
+    variablePrefix: 'BELOFTEMETER_EMBEDDINGS',
+  });
+  return new EmbeddingsRequestError(failure.message, failure.kind, failure.status, failure.retryAfterMs);
 }

@@ -1,6 +1,7 @@
 // Where and how patiently to ask the decisions site's JSON:API: the base URL
 // from --api-url or the environment, timeouts and retries from the environment.
 import { z } from 'zod';
+import { httpBaseUrl, present, wholeNumber } from '../../../env.js';
 import { InputError } from '../../../errors.js';
 
 /**
@@ -25,42 +26,6 @@ export interface DecisionsApiConfig {
   maxRetries: number;
 }
 
-const present = (value: string | undefined): string | undefined => value?.trim() || undefined;
-
-const httpUrl = (source: string) =>
-  z.string().transform((raw, context) => {
-    const value = raw.trim();
-    let url: URL | undefined;
-    try {
-      url = new URL(value);
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
-      context.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: `${source} must be an http(s) base URL such as ${DEFAULT_DECISIONS_API_URL}, got "${raw}"`,
-      });
-      return z.NEVER;
-    }
-    return value.replace(/\/+$/, '');
-  });
-
-const wholeNumber = (variable: string, min: number, max: number, fallback: number) =>
-  z
-    .string()
-    .optional()
-    .transform((raw, context) => {
-      const value = present(raw);
-      if (value === undefined) return fallback;
-      const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-      if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-        context.addIssue({ code: z.ZodIssueCode.custom, message: `${variable} must be a whole number from ${min} to ${max}, got "${raw}"` });
-        return z.NEVER;
-      }
-      return parsed;
-    });
-
 /**
  * The API configuration: `--api-url` wins over `BELOFTEMETER_DECISIONS_API_URL`,
  * which wins over the public site. Throws InputError naming the flag or variable
@@ -70,7 +35,7 @@ export function decisionsApiConfig(apiUrl: string | undefined, env: NodeJS.Proce
   const fromFlag = present(apiUrl);
   const fromEnv = present(env.BELOFTEMETER_DECISIONS_API_URL);
   const schema = z.object({
-    baseUrl: httpUrl(fromFlag !== undefined ? '--api-url' : fromEnv !== undefined ? 'BELOFTEMETER_DECISIONS_API_URL' : 'the default API URL'),
+    baseUrl: httpBaseUrl(fromFlag !== undefined ? '--api-url' : fromEnv !== undefined ? 'BELOFTEMETER_DECISIONS_API_URL' : 'the default API URL', DEFAULT_DECISIONS_API_URL),
     timeoutMs: wholeNumber('BELOFTEMETER_DECISIONS_API_TIMEOUT_MS', 1, 3_600_000, API_DEFAULTS.timeoutMs),
     maxRetries: wholeNumber('BELOFTEMETER_DECISIONS_API_MAX_RETRIES', 0, 10, API_DEFAULTS.maxRetries),
   });
