@@ -22,22 +22,12 @@ import { rankDocuments } from '../dist/search/service.js';
 import { evaluateRetrieval, loadBenchmark, round3 } from '../dist/search/benchmark.js';
 import { splitSentences } from '../dist/text/index.js';
 import { decisionForSearch } from '../dist/search/documents.js';
+import { uniformSource } from '../dist/search/random.js';
+import { percentile, shortQueries, timeSearches } from './latency.mjs';
 
 const factor = Number(process.argv[2] ?? 100);
 const rounds = Number(process.argv[3] ?? 3);
 const data = fileURLToPath(new URL('../data/', import.meta.url));
-
-/** Deterministic uniform numbers (mulberry32), so every run builds the same corpus. */
-function uniformSource(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const decisions = [];
 for await (const read of readDecisions(`${data}beslissingen-2019-2024.jsonl.gz`)) if (read.kind === 'decision') decisions.push(read.decision);
@@ -67,23 +57,6 @@ const loaded = { index, analysis };
 
 const agreement = await parseAgreement(await readFile(`${data}regeerakkoord-2019-2024.pdf`), { agreement: 'regeerakkoord-2019-2024' });
 const sections = agreement.filter((s) => s.text.length > 200);
-const short = [
-  'LIVC-R samenwerkingsakkoord', 'kinderopvang groeipad', 'verbindingsofficier', 'herbestemming parochiekerken',
-  'mestbeleid stikstof', 'sociale huurwoningen', 'hoppinpunten', 'Vlaamse Rand', 'duaal leren', 'luchthaven Zaventem',
-];
-const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-function measure(queries) {
-  for (const query of queries.slice(0, 5)) rankDocuments(loaded, { query, k: 20 });
-  const times = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const query of queries) {
-      const start = performance.now();
-      rankDocuments(loaded, { query, k: 20 });
-      times.push(performance.now() - start);
-    }
-  }
-  return times;
-}
 // What pruning and inverted lists cost in quality: overlap of the top 20 with exhaustive scoring.
 function overlap(queries) {
   let sum = 0;
@@ -94,15 +67,15 @@ function overlap(queries) {
   }
   return sum / queries.length;
 }
-const shortTimes = measure(short);
-const sectionTimes = measure(sections.map((s) => `${s.number} ${s.title} ${s.text}`));
+const shortTimes = timeSearches(loaded, shortQueries, rounds);
+const sectionTimes = timeSearches(loaded, sections.map((s) => `${s.number} ${s.title} ${s.text}`), rounds);
 const mb = (n) => `${Math.round(n / 2 ** 20)} MB`;
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
 console.log(`corpus: ${docs.length} documents (${factor}× ${base.length}); index built in ${(buildMs / 1000).toFixed(1)} s; rss ${mb(process.memoryUsage().rss)}`);
 console.log(`short queries   (${shortTimes.length} runs): p50 ${percentile(shortTimes, 50).toFixed(2)} ms, p99 ${percentile(shortTimes, 99).toFixed(2)} ms`);
 console.log(`section queries (${sectionTimes.length} runs): p50 ${percentile(sectionTimes, 50).toFixed(2)} ms, p99 ${percentile(sectionTimes, 99).toFixed(2)} ms`);
 const sample = sections.filter((_, i) => i % 4 === 0).map((s) => `${s.number} ${s.title} ${s.text}`);
-console.log(`top-20 overlap with exhaustive scoring: short ${overlap(short).toFixed(3)}, section ${overlap(sample).toFixed(3)} (${sample.length} sections)`);
+console.log(`top-20 overlap with exhaustive scoring: short ${overlap(shortQueries).toFixed(3)}, section ${overlap(sample).toFixed(3)} (${sample.length} sections)`);
 const benchmarkFile = fileURLToPath(new URL('../../shared/eval/retrieval-dev.json', import.meta.url));
 if (existsSync(benchmarkFile)) {
   const benchmark = loadBenchmark(benchmarkFile);

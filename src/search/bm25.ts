@@ -132,18 +132,58 @@ function bestDocuments(scores: Float64Array, docs: Uint32Array, k: number): Uint
   return docs.filter((doc) => bucketOf(scores[doc]!) >= threshold);
 }
 
-/** Position of `doc` in the sorted postings [start, end) of a term, or -1. */
-function findPosting(index: Bm25Index, start: number, end: number, doc: number): number {
-  let lo = start;
-  let hi = end - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = index.postingDocs[mid]!;
-    if (at === doc) return mid;
-    if (at < doc) lo = mid + 1;
-    else hi = mid - 1;
+/**
+ * The first posting in [from, end) whose document is at or after `doc`
+ * (postings are sorted by document): galloping, then binary search, so that
+ * walking ascending documents through a long posting list costs about
+ * log(gap) per document instead of log(length).
+ */
+function seekPosting(index: Bm25Index, from: number, end: number, doc: number): number {
+  const postings = index.postingDocs;
+  let lo = from;
+  let step = 1;
+  let hi = from;
+  while (hi < end && postings[hi]! < doc) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
   }
-  return -1;
+  if (hi > end) hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (postings[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Adds a term's part of the score to `add(i, part)` for every `docs[i]` (ascending) that has the term. */
+function scoreTermAt(index: Bm25Index, termId: number, weight: number, docs: ArrayLike<number>, add: (i: number, part: number) => void): void {
+  const k1 = index.params.k1;
+  const end = index.postingsStart[termId + 1]!;
+  let p = index.postingsStart[termId]!;
+  for (let i = 0; i < docs.length && p < end; i++) {
+    p = seekPosting(index, p, end, docs[i]!);
+    if (p < end && index.postingDocs[p] === docs[i]) {
+      const tf = index.postingWeights[p]!;
+      add(i, (weight * tf * (k1 + 1)) / (tf + k1));
+    }
+  }
+}
+
+/**
+ * BM25 of a bag of query terms for some documents only (ascending indexes),
+ * by binary search in each term's postings: `out[i]` scores `docs[i]`. For
+ * re-scoring a short candidate list on a large corpus.
+ */
+export function scoreBm25At(index: Bm25Index, queryTerms: ReadonlyMap<string, number>, docs: Uint32Array): Float64Array {
+  const out = new Float64Array(docs.length);
+  for (const [term, queryWeight] of queryTerms) {
+    const termId = index.termIds.get(term);
+    if (termId === undefined || !(queryWeight > 0)) continue;
+    scoreTermAt(index, termId, idf(index, termId) * queryWeight, docs, (i, part) => (out[i]! += part));
+  }
+  return out;
 }
 
 export interface SparseScores {
@@ -166,7 +206,7 @@ export function scoreBm25Pruned(index: Bm25Index, queryTerms: ReadonlyMap<string
   const scores = new Float64Array(index.docCount);
   const touched: number[] = [];
   const k1 = index.params.k1;
-  const common: { start: number; end: number; weight: number }[] = [];
+  const common: { termId: number; start: number; end: number; weight: number }[] = [];
   const add = (start: number, end: number, weight: number) => {
     for (let p = start; p < end; p++) {
       const doc = index.postingDocs[p]!;
@@ -182,20 +222,14 @@ export function scoreBm25Pruned(index: Bm25Index, queryTerms: ReadonlyMap<string
     const end = index.postingsStart[termId + 1]!;
     const weight = idf(index, termId) * queryWeight;
     if (index.df[termId]! <= pruning.commonDf) add(start, end, weight);
-    else common.push({ start, end, weight });
+    else common.push({ termId, start, end, weight });
   }
   if (touched.length === 0) {
     for (const { start, end, weight } of common) add(start, end, weight);
     return { scores, docs: Uint32Array.from(touched) };
   }
   const docs = Uint32Array.from(touched);
-  for (const doc of bestDocuments(scores, docs, pruning.candidates)) {
-    for (const { start, end, weight } of common) {
-      const p = findPosting(index, start, end, doc);
-      if (p < 0) continue;
-      const tf = index.postingWeights[p]!;
-      scores[doc]! += (weight * tf * (k1 + 1)) / (tf + k1);
-    }
-  }
+  const candidates = bestDocuments(scores, docs, pruning.candidates).slice().sort();
+  for (const { termId, weight } of common) scoreTermAt(index, termId, weight, candidates, (i, part) => (scores[candidates[i]!]! += part));
   return { scores, docs };
 }

@@ -2,7 +2,7 @@
 // parliament documents, with long queries split into passages, every list
 // fused into one ranking; optionally one more list ranked elsewhere (an
 // external embedding model), fused the same way.
-import { buildBm25Index, scoreBm25, scoreBm25Pruned, type Bm25Index, type Bm25Params } from './bm25.js';
+import { buildBm25Index, scoreBm25, scoreBm25At, scoreBm25Pruned, type Bm25Index, type Bm25Params } from './bm25.js';
 import { buildIvf, probeIvf, type IvfIndex } from './ivf.js';
 import { buildLsaModel, embedQuery, scoreDense, scoreDenseAt, type LsaModel } from './lsa.js';
 import { reciprocalRankFusion, scoreFusion, topK, topKOf, type Ranked } from './ranking.js';
@@ -157,12 +157,14 @@ const COMPONENT_WEIGHT = 0.5;
  */
 const DENSE_FULL_WEIGHT_TERMS = 10;
 
+type List = { ranking: Ranked[]; weight: number };
+
 /**
  * The rankings a query contributes: for the whole text and, when splitting, for
  * each passage; lexical and/or dense lists, each with its fusion weight.
- * The whole text's lists cover every document; passages' dense lists re-score
+ * The whole text's lists cover every document. Passages' dense lists re-score
  * only the whole text's candidates, which is where nearly all of their value
- * is, at a fraction of the cost.
+ * is, at a fraction of the cost; on a large corpus their lexical lists do too.
  */
 function rankTexts(
   index: SearchIndex,
@@ -171,46 +173,60 @@ function rankTexts(
   options: SearchOptions,
   mode: RetrievalMode,
   accept?: (doc: number) => boolean,
-): { ranking: Ranked[]; weight: number }[] {
-  const lists: { ranking: Ranked[]; weight: number }[] = [];
-  const dense: { vector: Float32Array; weight: number }[] = [];
+): List[] {
+  const bags = texts.map(({ text, weight }) => ({ bag: analyser.weightedTerms(text, COMPONENT_WEIGHT), weight })).filter((b) => b.bag.size > 0);
+  const [whole, ...passages] = bags;
+  if (!whole) return [];
+  const large = index.ivf !== undefined && !options.exhaustive;
+  const lexicalBag = (bag: Map<string, number>) => {
+    const lexical = new Map(bag);
+    if (options.genericTerms) for (const [t, n] of lexical) if (options.genericTerms.has(t)) lexical.set(t, n * GENERIC_TERM_WEIGHT);
+    return lexical;
+  };
+  const denseWeight = (bag: Map<string, number>, weight: number) => weight * (mode.lexical ? Math.min(1, bag.size / DENSE_FULL_WEIGHT_TERMS) : 1);
+
   let wholeLexical: Ranked[] = [];
-  for (const [t, { text, weight }] of texts.entries()) {
-    const bag = analyser.weightedTerms(text, COMPONENT_WEIGHT);
-    if (bag.size === 0) continue;
-    if (mode.lexical) {
-      const lexical = new Map(bag);
-      if (options.genericTerms) for (const [t, n] of lexical) if (options.genericTerms.has(t)) lexical.set(t, n * GENERIC_TERM_WEIGHT);
-      const depth = t === 0 ? LIST_DEPTH : PASSAGE_DEPTH;
-      let ranking: Ranked[];
-      if (index.ivf && !options.exhaustive) {
-        const pruning = { commonDf: COMMON_TERM_SHARE * index.bm25.docCount, candidates: depth * PRUNING_CANDIDATES_PER_PLACE };
-        const { scores, docs } = scoreBm25Pruned(index.bm25, lexical, pruning);
-        ranking = topKOf(scores, docs.sort(), depth, accept);
-      } else {
-        ranking = topK(scoreBm25(index.bm25, lexical), depth, accept);
-      }
-      if (t === 0) wholeLexical = ranking;
-      lists.push({ ranking, weight });
+  if (mode.lexical) {
+    const lexical = lexicalBag(whole.bag);
+    if (large) {
+      const pruning = { commonDf: COMMON_TERM_SHARE * index.bm25.docCount, candidates: LIST_DEPTH * PRUNING_CANDIDATES_PER_PLACE };
+      const { scores, docs } = scoreBm25Pruned(index.bm25, lexical, pruning);
+      wholeLexical = topKOf(scores, docs, LIST_DEPTH, accept);
+    } else {
+      wholeLexical = topK(scoreBm25(index.bm25, lexical), LIST_DEPTH, accept);
     }
-    if (mode.dense) {
+  }
+  const wholeVector = mode.dense ? embedQuery(index.lsa, whole.bag, index.lsaTermIndex) : null;
+  const wholeDense = wholeVector ? denseRanking(index, wholeVector, options.exhaustive ?? false, accept) : [];
+
+  // The whole text's candidates, already filtered: what passages re-score.
+  let candidates: Uint32Array | undefined;
+  const candidateDocs = () => (candidates ??= Uint32Array.from(new Set([...wholeLexical, ...wholeDense].map((r) => r.doc))).sort());
+  const atCandidates = (scores: Float64Array): Ranked[] =>
+    topK(scores, PASSAGE_DEPTH).map(({ doc: i, score }) => ({ doc: candidateDocs()[i]!, score }));
+
+  const lexicalLists: List[] = [];
+  if (mode.lexical) {
+    lexicalLists.push({ ranking: wholeLexical, weight: whole.weight });
+    for (const { bag, weight } of passages) {
+      const lexical = lexicalBag(bag);
+      const ranking = large ? atCandidates(scoreBm25At(index.bm25, lexical, candidateDocs())) : topK(scoreBm25(index.bm25, lexical), PASSAGE_DEPTH, accept);
+      lexicalLists.push({ ranking, weight });
+    }
+  }
+  const denseLists: List[] = [];
+  if (wholeVector) {
+    denseLists.push({ ranking: wholeDense, weight: denseWeight(whole.bag, whole.weight) });
+    const vectors = passages.flatMap(({ bag, weight }) => {
       const vector = embedQuery(index.lsa, bag, index.lsaTermIndex);
-      if (vector) dense.push({ vector, weight: weight * (mode.lexical ? Math.min(1, bag.size / DENSE_FULL_WEIGHT_TERMS) : 1) });
+      return vector ? [{ vector, weight: denseWeight(bag, weight) }] : [];
+    });
+    if (vectors.length) {
+      const scores = scoreDenseAt(index.lsa, vectors.map((v) => v.vector), candidateDocs());
+      vectors.forEach(({ weight }, q) => denseLists.push({ ranking: atCandidates(scores[q]!), weight }));
     }
   }
-  const [first, ...rest] = dense;
-  if (!first) return lists;
-  const firstRanking = denseRanking(index, first.vector, options.exhaustive ?? false, accept);
-  lists.push({ ranking: firstRanking, weight: first.weight });
-  if (rest.length) {
-    const docs = Uint32Array.from(new Set([...wholeLexical, ...firstRanking].map((r) => r.doc)));
-    const scores = scoreDenseAt(index.lsa, rest.map((d) => d.vector), docs);
-    rest.forEach(({ weight }, q) => {
-      const ranking = topK(scores[q]!, PASSAGE_DEPTH).map(({ doc: i, score }) => ({ doc: docs[i]!, score }));
-      lists.push({ ranking, weight });
-    });
-  }
-  return lists;
+  return [...lexicalLists, ...denseLists];
 }
 
 /** The whole text's dense list: every document, or on a large corpus those of the nearest inverted lists. */

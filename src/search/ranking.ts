@@ -11,22 +11,30 @@ export function topK(scores: ArrayLike<number>, k: number, accept?: (doc: number
   return selectTop(scores.length, (i) => i, scores, k, accept);
 }
 
-/** Like {@link topK} over the listed documents only (ascending indexes), for sparse results. */
+/** Like {@link topK} over the listed documents only (in any order), for sparse results. */
 export function topKOf(scores: ArrayLike<number>, docs: ArrayLike<number>, k: number, accept?: (doc: number) => boolean): Ranked[] {
   return selectTop(docs.length, (i) => docs[i]!, scores, k, accept);
 }
 
+/** True when (score a, doc a) ranks above (score b, doc b): higher score, then lower index. */
+const above = (scoreA: number, docA: number, scoreB: number, docB: number) => scoreA > scoreB || (scoreA === scoreB && docA < docB);
+
 function selectTop(count: number, docAt: (i: number) => number, scores: ArrayLike<number>, k: number, accept?: (doc: number) => boolean): Ranked[] {
   const best: Ranked[] = [];
+  if (k <= 0) return best;
   for (let n = 0; n < count; n++) {
     const doc = docAt(n);
     const score = scores[doc]!;
-    if (!(score > 0) || (accept && !accept(doc))) continue;
-    if (best.length === k && score <= best[best.length - 1]!.score) continue;
+    if (!(score > 0)) continue;
+    if (best.length === k) {
+      const last = best[k - 1]!;
+      if (!above(score, doc, last.score, last.doc)) continue;
+    }
+    if (accept && !accept(doc)) continue;
     // Insertion into a small sorted array beats a heap for k in the tens to hundreds.
     let i = best.length - (best.length === k ? 1 : 0);
     if (best.length < k) best.push({ doc, score });
-    while (i > 0 && best[i - 1]!.score < score) {
+    while (i > 0 && above(score, doc, best[i - 1]!.score, best[i - 1]!.doc)) {
       best[i] = best[i - 1]!;
       i--;
     }
