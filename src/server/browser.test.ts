@@ -75,6 +75,7 @@ test('start page, section report, search and ask in Chromium', { timeout: 120_00
   await page.getByRole('heading', { level: 1, name: /3\.4 Dankzij een gecoördineerde uitwisseling van gegevens/ }).waitFor();
   const rows = page.locator('table.commitments tbody tr');
   await rows.first().waitFor();
+  assert.equal(await page.evaluate('document.activeElement?.tagName'), 'H1', 'after in-app navigation, focus is on the new heading');
   assert.equal(await rows.count(), 2);
   assert.match(await rows.first().innerText(), /LIVC-R/);
   assert.match(await rows.first().locator('.status').innerText(), /gerealiseerd|in uitvoering|aangekondigd|geen spoor/);

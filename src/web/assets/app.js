@@ -9,6 +9,9 @@ import { renderSection } from './section.js';
 
 const main = document.getElementById('inhoud');
 let current = null;
+// Focus moves to a new page's heading only after in-app navigation: on a fresh
+// load the browser's own order holds, so the first Tab reaches the skip link.
+let navigated = false;
 
 function route(pathname) {
   if (pathname === '/') return { view: renderHome, title: 'Overzicht' };
@@ -23,6 +26,7 @@ function route(pathname) {
 
 export function navigate(url) {
   history.pushState(null, '', url);
+  navigated = true;
   show();
 }
 
@@ -46,7 +50,7 @@ async function show() {
     document.title = `${match.title} · Beloftemeter`;
     const rendering = match.view(main, { id: match.id, params: new URLSearchParams(location.search), navigate, signal: controller.signal });
     // Move focus to the new page's heading as soon as it exists, for keyboard and screen-reader users.
-    queueMicrotask(() => focusHeading());
+    if (navigated) queueMicrotask(() => focusHeading());
     await rendering;
   } catch (error) {
     if (controller.signal.aborted) return;
@@ -54,8 +58,8 @@ async function show() {
   } finally {
     if (current === controller) {
       main.removeAttribute('aria-busy');
-      if (!location.hash) focusHeading();
-      else document.getElementById(location.hash.slice(1))?.focus();
+      if (location.hash) document.getElementById(location.hash.slice(1))?.focus();
+      else if (navigated) focusHeading();
     }
   }
 }
@@ -80,5 +84,8 @@ document.addEventListener('click', (event) => {
   navigate(url.pathname + url.search + url.hash);
 });
 
-window.addEventListener('popstate', show);
+window.addEventListener('popstate', () => {
+  navigated = true;
+  show();
+});
 show();
