@@ -23,11 +23,10 @@ const COARSE_DIMS = 64;
 const TRAINING_ITERATIONS = 8;
 const TRAINING_POINTS_PER_LIST = 32;
 /**
- * Share of the lists a query probes. On the 10x synthetic corpus, 10% keeps
- * recall@50 on the dev set at the exhaustive level (recall@20 about 0.01
- * lower) at a tenth of the dense scoring; see bench/search-scale.mjs.
+ * Share of the lists a query probes: 5% of the lists hold about 5% of the
+ * documents. See bench/search-scale.mjs for what it costs against a full scan.
  */
-const PROBE_SHARE = 0.1;
+const PROBE_SHARE = 0.05;
 
 function coarseDot(centroids: Float32Array, c: number, vectors: Float32Array, doc: number, dims: number, coarse: number): number {
   const a = c * coarse;
