@@ -8,22 +8,23 @@ export interface Ranked {
 
 /** The k best documents of a dense score array (ties broken by document index, for determinism). */
 export function topK(scores: ArrayLike<number>, k: number, accept?: (doc: number) => boolean): Ranked[] {
-  return selectTop(scores.length, (i) => i, scores, k, accept);
+  return selectTop(scores.length, null, scores, k, accept);
 }
 
 /** Like {@link topK} over the listed documents only (in any order), for sparse results. */
 export function topKOf(scores: ArrayLike<number>, docs: ArrayLike<number>, k: number, accept?: (doc: number) => boolean): Ranked[] {
-  return selectTop(docs.length, (i) => docs[i]!, scores, k, accept);
+  return selectTop(docs.length, docs, scores, k, accept);
 }
 
 /** True when (score a, doc a) ranks above (score b, doc b): higher score, then lower index. */
 const above = (scoreA: number, docA: number, scoreB: number, docB: number) => scoreA > scoreB || (scoreA === scoreB && docA < docB);
 
-function selectTop(count: number, docAt: (i: number) => number, scores: ArrayLike<number>, k: number, accept?: (doc: number) => boolean): Ranked[] {
+/** Over documents 0..count-1, or over `docs` when given. */
+function selectTop(count: number, docs: ArrayLike<number> | null, scores: ArrayLike<number>, k: number, accept?: (doc: number) => boolean): Ranked[] {
   const best: Ranked[] = [];
   if (k <= 0) return best;
   for (let n = 0; n < count; n++) {
-    const doc = docAt(n);
+    const doc = docs === null ? n : docs[n]!;
     const score = scores[doc]!;
     if (!(score > 0)) continue;
     if (best.length === k) {
