@@ -120,6 +120,17 @@ test('start page, section report, search and ask in Chromium', { timeout: 120_00
   assert.equal(await page.locator('.timeline li[aria-current="step"]').count(), 1);
   await page.screenshot({ path: '/tmp/beloftemeter-document.png', fullPage: true });
 
+  // Only the decisions a minister proposed.
+  await page.goto(`${server.url}/zoeken`);
+  await page.getByLabel('Zoekterm').fill('radicalisering');
+  await page.getByLabel('Minister').fill('Somers');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await page.waitForURL(/minister=Somers/);
+  await page.locator('li.hit').first().waitFor();
+  const metas = await page.locator('li.hit .meta').allInnerTexts();
+  assert.ok(metas.length > 0 && metas.every((m) => /Somers/.test(m)), `every hit names the minister: ${metas.join(' | ')}`);
+  assert.equal(await page.getByLabel('Minister').inputValue(), 'Somers', 'the form keeps the filter');
+
   // A parliamentary question's page shows question and answer.
   await page.goto(`${server.url}/document/parlement/schriftelijke-vraag-294-2022-livc-r-samenwerkingsakkoord`);
   await page.getByRole('heading', { name: 'Antwoord' }).waitFor();

@@ -15,6 +15,7 @@ function dossierLine(dossier) {
 }
 
 function field(label, control, hint) {
+  if (hint) control.setAttribute('aria-describedby', `${control.id}-hint`);
   return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hint ? h('p', { class: 'hint', id: `${control.id}-hint` }, hint) : null);
 }
 
@@ -28,6 +29,7 @@ export async function renderSearch(main, { params, navigate }) {
     h('option', { value: 'parliament' }, 'documenten van het Vlaams Parlement'),
   );
   type.value = params.get('type') ?? '';
+  const minister = h('input', { id: 'zoek-minister', name: 'minister', type: 'text', maxlength: '200', value: params.get('minister') ?? '', autocomplete: 'off' });
   const from = h('input', { id: 'zoek-van', name: 'from', type: 'date', value: params.get('from') ?? '', min: '2019-01-01', max: '2024-12-31' });
   const to = h('input', { id: 'zoek-tot', name: 'to', type: 'date', value: params.get('to') ?? '', min: '2019-01-01', max: '2024-12-31' });
   // Grouping is on unless the address says otherwise: the stages of one dossier otherwise crowd the list.
@@ -38,6 +40,7 @@ export async function renderSearch(main, { params, navigate }) {
     { role: 'search', class: 'search-form' },
     field('Zoekterm', q),
     field('Soort document', type),
+    field('Minister', minister, 'Een deel van de naam, bijvoorbeeld “Somers”: alleen beslissingen die deze minister voorstelde.'),
     h('div', { class: 'date-range' }, field('Vanaf', from), field('Tot en met', to)),
     h('div', { class: 'field checkbox' }, perDossier, h('label', { for: perDossier.id }, 'Stappen van één dossier samen tonen')),
     h('button', { type: 'submit' }, 'Zoeken'),
@@ -45,7 +48,7 @@ export async function renderSearch(main, { params, navigate }) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const next = new URLSearchParams(
-      Object.entries({ q: q.value.trim(), type: type.value, from: from.value, to: to.value, perDossier: perDossier.checked ? '' : 'false' }).filter(([, v]) => v),
+      Object.entries({ q: q.value.trim(), type: type.value, minister: minister.value.trim(), from: from.value, to: to.value, perDossier: perDossier.checked ? '' : 'false' }).filter(([, v]) => v),
     );
     navigate(`/zoeken?${next}`);
   });
@@ -55,7 +58,15 @@ export async function renderSearch(main, { params, navigate }) {
   if (!query) return;
   results.append(h('p', { role: 'status' }, 'Bezig met zoeken…'));
   try {
-    const answer = await getJson('/api/search', { q: query, type: params.get('type'), from: params.get('from'), to: params.get('to'), k: 20, perDossier: perDossier.checked });
+    const answer = await getJson('/api/search', {
+      q: query,
+      type: params.get('type'),
+      minister: params.get('minister'),
+      from: params.get('from'),
+      to: params.get('to'),
+      k: 20,
+      perDossier: perDossier.checked,
+    });
     results.replaceChildren(
       h('h2', {}, answer.hits.length ? `${answer.hits.length} resultaten voor “${query}”` : `Geen resultaten voor “${query}”`),
       h(
