@@ -81,7 +81,7 @@ export async function updateFromApi(options: UpdateOptions): Promise<UpdateRun> 
   progress.finish(`${decisions.length} beslissingen opgehaald`);
 
   progress.start('index bijwerken');
-  const run = await options.store.ingest({ agreements: [], decisions, parliament: [], issues, derive: options.derive });
+  const run = await options.store.ingest({ agreements: [], decisions, parliament: [], issues, derive: options.derive, deriveWhen: 'changed' });
   progress.finish(`${run.written.decisions} nieuw of gewijzigd, ${run.counts.decisions} beslissingen in de index`);
   return { from, to, fetched: decisions.length, run };
 }

@@ -6,7 +6,7 @@ import {
   rowToSection, sectionColumns, sectionToRow,
 } from './rows.js';
 import { schemaMigrations } from './schema.js';
-import type { DocumentCounts, EmbeddingKey, IngestBatch, IngestRun, Store } from './store.js';
+import { shouldDerive, type DocumentCounts, type EmbeddingKey, type IngestBatch, type IngestRun, type Store } from './store.js';
 import { bytesToVector, vectorToBytes } from './vectors.js';
 
 type Row = Record<string, unknown>;
@@ -103,7 +103,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
         }
         written.decisions = await upsertRows(client, 'decisions', decisionColumns, batch.decisions.map(decisionToRow));
         written.parliament = await upsertRows(client, 'parliament', parliamentColumns, batch.parliament.map(parliamentToRow));
-        if (batch.derive) {
+        const hasDerived = (await client.query('SELECT 1 FROM derived LIMIT 1')).rowCount! > 0;
+        if (batch.derive && shouldDerive(batch, written, hasDerived)) {
           const corpus = {
             sections: (await client.query(sectionsSql)).rows.map(rowToSection),
             decisions: (await client.query(decisionsSql)).rows.map(rowToDecision),

@@ -8,7 +8,7 @@ import {
   rowToSection, sectionColumns, sectionToRow,
 } from './rows.js';
 import { schemaMigrations } from './schema.js';
-import type { DocumentCounts, EmbeddingKey, IngestBatch, IngestRun, Store } from './store.js';
+import { shouldDerive, type DocumentCounts, type EmbeddingKey, type IngestBatch, type IngestRun, type Store } from './store.js';
 import { bytesToVector, vectorToBytes } from './vectors.js';
 
 type Row = Record<string, unknown>;
@@ -109,7 +109,7 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
         }
         for (const decision of batch.decisions) written.decisions += upsertDecision.run(decisionToRow(decision)).changes;
         for (const doc of batch.parliament) written.parliament += upsertParliament.run(parliamentToRow(doc)).changes;
-        if (batch.derive) {
+        if (batch.derive && shouldDerive(batch, written, count('derived') > 0)) {
           const corpus = { sections: allSections(), decisions: allDecisions(), parliament: allParliament() };
           const builtAt = new Date().toISOString();
           const putDerived = db.prepare('INSERT OR REPLACE INTO derived (name, data, built_at) VALUES (?, ?, ?)');

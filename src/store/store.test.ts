@@ -168,6 +168,25 @@ function storeContract(name: string, open: () => Promise<Store>) {
       }
     });
 
+    test('deriveWhen "changed" rebuilds only when the batch wrote something', async () => {
+      const store = await open();
+      try {
+        let builds = 0;
+        const derive = () => [{ name: 'n', data: new Uint8Array([++builds]) }];
+        await store.ingest(batch({ derive, deriveWhen: 'changed' }));
+        assert.equal(builds, 1, 'nothing derived yet: built');
+        await store.ingest(batch({ derive, deriveWhen: 'changed' }));
+        assert.equal(builds, 1, 'same records: not rebuilt');
+        assert.deepEqual([...(await store.derived('n'))!], [1], 'the stored structures stay');
+        await store.ingest(batch({ decisions: [sampleDecision({ title: 'Gewijzigd' })], derive, deriveWhen: 'changed' }));
+        assert.equal(builds, 2, 'a changed record: rebuilt');
+        await store.ingest(batch({ derive }));
+        assert.equal(builds, 3, 'the default rebuilds always');
+      } finally {
+        await store.close();
+      }
+    });
+
     test('embeddings survive a re-ingest', async () => {
       const store = await open();
       try {

@@ -20,6 +20,19 @@ export interface IngestBatch {
    * out of step with the documents.
    */
   derive?: (corpus: Corpus) => DerivedBlob[];
+  /**
+   * `changed`: derive only when the batch wrote something or nothing derived is
+   * stored yet (an update that finds nothing new then costs no rebuild).
+   * Default `always`, so that a new version's ingest rebuilds its structures.
+   */
+  deriveWhen?: 'always' | 'changed';
+}
+
+/** Whether a batch's derive step runs, given what it wrote and whether derived structures exist. */
+export function shouldDerive(batch: IngestBatch, written: DocumentCounts, hasDerived: boolean): boolean {
+  if (!batch.derive) return false;
+  if (batch.deriveWhen !== 'changed') return true;
+  return !hasDerived || written.sections + written.decisions + written.parliament > 0;
 }
 
 /** Every stored document, as handed to a derive step. */
