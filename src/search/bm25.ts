@@ -157,6 +157,13 @@ function seekPosting(index: Bm25Index, from: number, end: number, doc: number): 
   return lo;
 }
 
+/** Whether document `doc` contains term `termId`. */
+export function hasPosting(index: Bm25Index, termId: number, doc: number): boolean {
+  const end = index.postingsStart[termId + 1]!;
+  const p = seekPosting(index, index.postingsStart[termId]!, end, doc);
+  return p < end && index.postingDocs[p] === doc;
+}
+
 /** Adds a term's part of the score to `add(i, part)` for every `docs[i]` (ascending) that has the term. */
 function scoreTermAt(index: Bm25Index, termId: number, weight: number, docs: ArrayLike<number>, add: (i: number, part: number) => void): void {
   const k1 = index.params.k1;

@@ -2,9 +2,10 @@
 // enough *distinctive* vocabulary with it. Retrieval ranks; this decides what
 // may be cited. A document that only shares generic words ("decreet",
 // "Vlaamse Regering", "subsidie") with a commitment is not evidence for it.
-import { idf } from './bm25.js';
-import { search, type IndexedDoc, type SearchFilters } from './engine.js';
+import { hasPosting, idf } from './bm25.js';
+import type { IndexedDoc, SearchFilters } from './engine.js';
 import type { LoadedSearch } from './persisted.js';
+import { rankDocuments } from './service.js';
 
 export interface EvidenceHit {
   doc: IndexedDoc;
@@ -65,21 +66,6 @@ export const defaultEvidenceOptions: Omit<EvidenceOptions, 'supportText' | 'with
 /** Terms found in more than this share of documents are too common to count as distinctive. */
 const MAX_DISTINCTIVE_DF_SHARE = 0.15;
 
-/** Whether document `doc` contains term `termId`: binary search in the term's (doc-ordered) postings. */
-function contains(loaded: LoadedSearch, termId: number, doc: number): boolean {
-  const { postingsStart, postingDocs } = loaded.index.bm25;
-  let lo = postingsStart[termId]!;
-  let hi = postingsStart[termId + 1]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const value = postingDocs[mid]!;
-    if (value === doc) return true;
-    if (value < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
 /**
  * Words the corpus has never seen weigh as the rarest known word: a question
  * about "giraffen" cannot be answered by documents that share only its other
@@ -134,19 +120,15 @@ export function findEvidence(loaded: LoadedSearch, text: string, options: Partia
     const termId = loaded.index.bm25.termIds.get(term);
     return termId === undefined ? [] : [termId];
   });
-  const hits = search(loaded.index, text, loaded.analysis.analyser, {
-    ...settings,
-    k: settings.candidates,
-    genericTerms: loaded.analysis.genericTerms,
-    passages: loaded.analysis.passages,
-  });
+  const { type, from, to, mandatee } = settings;
+  const hits = rankDocuments(loaded, { query: text, k: settings.candidates, type, from, to, mandatee });
   const best = hits[0]?.score ?? 0;
   const kept: EvidenceHit[] = [];
   for (const hit of hits) {
     if (hit.score < best * settings.minRelativeScore) break;
     if (settings.within && !settings.within.has(hit.index)) continue;
-    if (anyOf && !anyOf.some((termId) => contains(loaded, termId, hit.index))) continue;
-    const shared = terms.filter(([, t]) => contains(loaded, t.termId, hit.index));
+    if (anyOf && !anyOf.some((termId) => hasPosting(loaded.index.bm25, termId, hit.index))) continue;
+    const shared = terms.filter(([, t]) => hasPosting(loaded.index.bm25, t.termId, hit.index));
     const support = shared.reduce((sum, [, t]) => sum + t.weight, 0);
     if (support < required || support === 0) continue;
     if (shared.filter(([, t]) => t.whole).length < requiredWords) continue;
