@@ -80,8 +80,8 @@ function parliamentSource(id: string): Source {
   return { key: document.id, type: 'parliament', title: document.title, date: document.date, uri: document.uri, snippet: document.text.slice(0, 200) };
 }
 
-function parliamentTexts(): Map<string, string> {
-  return new Map(parliament.map((d) => [d.id, d.text]));
+function parliamentById(): Map<string, { text: string }> {
+  return new Map(parliament.map((d) => [d.id, d]));
 }
 
 // Commitments of justitie/3.4 and onroerend erfgoed, quoted from the agreement.
@@ -109,7 +109,7 @@ function assess(commitment: CommitmentSpan, scored: Array<[Source, number]>, wit
   const evidence: Evidence[] = scored
     .map(([source, score]) => ({ sourceKey: source.key, score, sharedTerms: [] }))
     .sort((a, b) => b.score - a.score);
-  return assessCommitment({ commitment, evidence, sources, parliamentTexts: withTexts ? parliamentTexts() : undefined });
+  return assessCommitment({ commitment, evidence, sources, parliament: withTexts ? parliamentById() : undefined });
 }
 
 describe('assessCommitment', () => {

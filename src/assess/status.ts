@@ -111,8 +111,8 @@ export interface AssessInput {
   /** Relevant sources for the commitment, sorted by score, best first. */
   evidence: readonly Evidence[];
   sources: ReadonlyMap<string, Source>;
-  /** Parliament document id -> text, for problem signals. */
-  parliamentTexts?: ReadonlyMap<string, string>;
+  /** Parliament documents by id, whose texts are scanned for problem signals. */
+  parliament?: ReadonlyMap<string, { text: string }>;
 }
 
 export type Assessment = Pick<Commitment, 'status' | 'reason' | 'decisiveSourceKey' | 'problems'>;
@@ -126,7 +126,7 @@ interface Candidate {
 /** Status, reason, decisive source and problem signals of one commitment (rules in the module comment). */
 export function assessCommitment(input: AssessInput): Assessment {
   const known = knownEvidence(input.evidence, input.sources);
-  const problems = problemSignals(known, input.parliamentTexts);
+  const problems = problemSignals(known, input.parliament);
   if (known.length === 0) {
     return { status: 'geen-spoor', reason: NO_EVIDENCE_REASON, decisiveSourceKey: null, problems };
   }
@@ -203,12 +203,12 @@ export function reasonLine(source: Source): string {
 
 
 // Problem signals of every parliamentary document among the evidence, in evidence order.
-function problemSignals(known: readonly Candidate[], texts: ReadonlyMap<string, string> | undefined): ProblemSignal[] {
-  if (texts === undefined) return [];
+function problemSignals(known: readonly Candidate[], documents: ReadonlyMap<string, { text: string }> | undefined): ProblemSignal[] {
+  if (documents === undefined) return [];
   const problems: ProblemSignal[] = [];
   for (const { source } of [...known].sort((a, b) => a.rank - b.rank)) {
     if (source.type !== 'parliament') continue;
-    const text = texts.get(source.key);
+    const text = documents.get(source.key)?.text;
     if (text === undefined) continue;
     for (const quote of findProblemSignals(text)) problems.push({ sourceKey: source.key, quote });
   }

@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
 import type { Dossier } from '../dossiers/types.js';
 import type { Answer, Answerer } from './generator.js';
 import type { Source } from './model.js';
-import { decisionSource, parliamentSource } from './sources.js';
+import { sourcesFor } from './sources.js';
 
 export const MIN_QUESTION_CHARS = 10;
 export const MAX_QUESTION_CHARS = 1000;
@@ -38,16 +38,7 @@ export async function askQuestion(
 ): Promise<AnsweredQuestion> {
   const q = checkQuestion(question);
   const hits = findEvidence(search, q, { max: 6, candidates: 20 });
-  const sources: Source[] = [];
-  for (const hit of hits) {
-    if (hit.doc.type === 'decision') {
-      const d = await store.decision(hit.doc.id);
-      if (d) sources.push(decisionSource(d, dossierOf));
-    } else {
-      const p = await store.parliamentDocument(hit.doc.id);
-      if (p) sources.push(parliamentSource(p));
-    }
-  }
+  const sources = await sourcesFor(store, hits.map((hit) => hit.doc), dossierOf);
   const answer = await answerer.answer({ question: q, sources });
   const byKey = new Map(sources.map((s) => [s.key, s]));
   const references: AnsweredQuestion['references'] = [];

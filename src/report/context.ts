@@ -2,7 +2,7 @@
 // (one report or all of them) so sections are not re-read per report.
 import { loadDossiers } from '../dossiers/persisted.js';
 import type { Dossier } from '../dossiers/types.js';
-import type { AgreementSection } from '../model/documents.js';
+import type { AgreementSection, ParliamentDocument } from '../model/documents.js';
 import { loadSearch, type LoadedSearch } from '../search/persisted.js';
 import type { Store } from '../store/store.js';
 
@@ -10,15 +10,14 @@ export interface ReportContext {
   store: Store;
   search: LoadedSearch;
   sections: AgreementSection[];
-  dossiers: Dossier[];
   /** Decision id -> its dossier. */
   dossierOf: Map<string, Dossier>;
-  /** Parliament document id -> full text, for problem signals. */
-  parliamentTexts: Map<string, string>;
+  /** Every parliament document by id (few; cited and scanned for problem signals without a store read). */
+  parliament: Map<string, ParliamentDocument>;
 }
 
 export async function loadReportContext(store: Store): Promise<ReportContext> {
-  const [search, sections, { dossiers, dossierOf }, parliament] = await Promise.all([
+  const [search, sections, { dossierOf }, parliament] = await Promise.all([
     loadSearch(store),
     store.sections(),
     loadDossiers(store),
@@ -28,8 +27,7 @@ export async function loadReportContext(store: Store): Promise<ReportContext> {
     store,
     search,
     sections,
-    dossiers,
     dossierOf,
-    parliamentTexts: new Map(parliament.map((p) => [p.id, p.text])),
+    parliament: new Map(parliament.map((p) => [p.id, p])),
   };
 }

@@ -2,6 +2,7 @@
 import { classifyStage } from '../dossiers/stage.js';
 import type { Dossier } from '../dossiers/types.js';
 import type { Decision, ParliamentDocument } from '../model/documents.js';
+import type { Store } from '../store/store.js';
 import { truncateAtWord } from '../text/index.js';
 import type { Source } from './model.js';
 
@@ -29,4 +30,19 @@ export function parliamentSource(p: ParliamentDocument): Source {
     uri: p.uri,
     snippet: truncateAtWord(p.answer ?? p.text, 200),
   };
+}
+
+/** Sources for ranked documents, in their order (documents no longer stored left out): two store reads in all. */
+export async function sourcesFor(
+  store: Store,
+  docs: readonly { id: string; type: 'decision' | 'parliament' }[],
+  dossierOf?: ReadonlyMap<string, Dossier>,
+): Promise<Source[]> {
+  const ids = (type: 'decision' | 'parliament') => docs.filter((d) => d.type === type).map((d) => d.id);
+  const [decisions, parliament] = await Promise.all([store.decisions(ids('decision')), store.parliamentDocuments(ids('parliament'))]);
+  const byId = new Map<string, Source>([
+    ...decisions.map((d) => [d.id, decisionSource(d, dossierOf)] as const),
+    ...parliament.map((p) => [p.id, parliamentSource(p)] as const),
+  ]);
+  return docs.flatMap((d) => byId.get(d.id) ?? []);
 }

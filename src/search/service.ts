@@ -105,9 +105,10 @@ export async function searchDocuments(
 }
 
 async function describeHits(store: Store, hits: readonly SearchHit[]): Promise<DocumentHit[]> {
-  const decisions = new Map(
-    (await store.decisions(hits.filter((h) => h.doc.type === 'decision').map((h) => h.doc.id))).map((d) => [d.id, d]),
-  );
+  const ids = (type: 'decision' | 'parliament') => hits.filter((h) => h.doc.type === type).map((h) => h.doc.id);
+  const [decisionRows, parliamentRows] = await Promise.all([store.decisions(ids('decision')), store.parliamentDocuments(ids('parliament'))]);
+  const decisions = new Map(decisionRows.map((d) => [d.id, d]));
+  const parliament = new Map(parliamentRows.map((p) => [p.id, p]));
   const out: DocumentHit[] = [];
   for (const [i, hit] of hits.entries()) {
     const base = { rank: i + 1, id: hit.doc.id, type: hit.doc.type, date: hit.doc.date, title: hit.doc.title, score: hit.score, mandatees: hit.doc.mandatees };
@@ -115,7 +116,7 @@ async function describeHits(store: Store, hits: readonly SearchHit[]): Promise<D
       const d = decisions.get(hit.doc.id);
       out.push({ ...base, uri: d?.uri ?? null, snippet: truncateAtWord(d?.bodyText || d?.shortTitle || '', SNIPPET_CHARS) });
     } else {
-      const p = await store.parliamentDocument(hit.doc.id);
+      const p = parliament.get(hit.doc.id);
       out.push({ ...base, uri: p?.uri ?? null, snippet: truncateAtWord(p?.answer ?? p?.text ?? '', SNIPPET_CHARS) });
     }
   }

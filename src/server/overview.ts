@@ -5,10 +5,10 @@
 import type { AgreementSection } from '../model/documents.js';
 import { sectionsToReport } from '../report/batch.js';
 import { addStatusCounts, countStatuses, emptyStatusCounts, type StatusCounts } from '../report/status-counts.js';
-import { buildSectionReport } from '../report/build.js';
+import { assessSection } from '../report/build.js';
 import type { ReportContext } from '../report/context.js';
-import type { Generator } from '../report/generator.js';
-
+import type { CommitmentStatus } from '../report/model.js';
+import { COMMITMENT_STATUSES, statusLabel } from '../report/render/labels.js';
 
 export interface ChapterOverview {
   id: string;
@@ -16,7 +16,6 @@ export interface ChapterOverview {
   title: string;
   part: string;
   partIndex: number;
-  sections: number;
   /** Null while the chapter's reports are still being computed. */
   counts: StatusCounts | null;
 }
@@ -29,6 +28,8 @@ export interface Overview {
   startedAt: string;
   /** Milliseconds from start to the last section, null until ready. */
   durationMs: number | null;
+  /** The statuses in display order with their Dutch labels, so the web app needs no copy of them. */
+  statuses: { status: CommitmentStatus; label: string }[];
   chapters: ChapterOverview[];
 }
 
@@ -52,30 +53,29 @@ function chapterIdOf(section: AgreementSection, byId: ReadonlyMap<string, Agreem
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function startOverview(context: ReportContext, generator: Generator, log: (message: string) => void = () => {}): OverviewJob {
+/**
+ * Counts only need each section's assessment, not its prose: the overview never
+ * runs a generator (with an LLM that would be one paid request per section).
+ */
+export function startOverview(context: ReportContext, log: (message: string) => void = () => {}): OverviewJob {
   const byId = new Map(context.sections.map((s) => [s.id, s]));
-  const todo = sectionsToReport(context.sections);
+  const todo = sectionsToReport(context.sections).map((item) => ({ ...item, chapter: chapterIdOf(item.section, byId) }));
   const chapters = context.sections.filter((s) => s.parentId === null);
   const remaining = new Map<string, number>(chapters.map((c) => [c.id, 0]));
   const totals = new Map<string, StatusCounts>(chapters.map((c) => [c.id, emptyStatusCounts()]));
-  for (const { section } of todo) {
-    const chapter = chapterIdOf(section, byId);
-    remaining.set(chapter, (remaining.get(chapter) ?? 0) + 1);
-  }
-  const sectionCount = new Map<string, number>();
-  for (const s of context.sections) sectionCount.set(chapterIdOf(s, byId), (sectionCount.get(chapterIdOf(s, byId)) ?? 0) + 1);
+  for (const { chapter } of todo) remaining.set(chapter, (remaining.get(chapter) ?? 0) + 1);
+  const statuses = COMMITMENT_STATUSES.map((status) => ({ status, label: statusLabel(status) }));
   const started = Date.now();
   const state = { done: 0, failed: 0, stopped: false, durationMs: null as number | null };
 
   const run = async () => {
-    for (const { section, scope } of todo) {
+    for (const { section, scope, chapter } of todo) {
       if (state.stopped) return;
       await nextTurn();
-      const chapter = chapterIdOf(section, byId);
       try {
-        const report = await buildSectionReport(context, section.id, generator, { scope });
+        const assessed = await assessSection(context, section.id, { scope });
         const counts = totals.get(chapter);
-        if (counts) addStatusCounts(counts, countStatuses(report.commitments));
+        if (counts) addStatusCounts(counts, countStatuses(assessed.commitments));
       } catch (error) {
         state.failed++;
         log(`overzicht: rapport ${section.id} mislukt: ${error instanceof Error ? error.message : String(error)}`);
@@ -99,13 +99,13 @@ export function startOverview(context: ReportContext, generator: Generator, log:
         failed: state.failed,
         startedAt: new Date(started).toISOString(),
         durationMs: state.durationMs,
+        statuses,
         chapters: chapters.map((c) => ({
           id: c.id,
           number: c.number,
           title: c.title,
           part: c.part,
           partIndex: c.partIndex,
-          sections: sectionCount.get(c.id) ?? 0,
           counts: remaining.get(c.id) === 0 ? { ...totals.get(c.id)! } : null,
         })),
       };

@@ -41,7 +41,7 @@ before(async () => {
   assert.equal(ingest.code, 0, ingest.stderr);
   store = await openConfiguredStore({ db, forWriting: false }, {});
   context = await loadReportContext(store);
-  overview = startOverview(context, extractiveGenerator);
+  overview = startOverview(context);
   app = buildServer({
     context,
     generator: flakyGenerator,

@@ -40,11 +40,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       answerer: options.answerer,
       overview: () => overview?.snapshot() ?? null,
       embeddings,
-      log: options.log,
+      log,
     });
     await app.listen({ host: options.host, port: options.port });
     const listenMs = performance.now() - started;
-    overview = startOverview(context, options.generator, options.log);
+    overview = startOverview(context, log);
     const job = overview;
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;

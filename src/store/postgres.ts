@@ -170,8 +170,11 @@ export async function openPostgresStore(url: string): Promise<Store> {
       return row?.newest == null ? null : String(row.newest);
     },
 
-    async parliamentDocuments() {
-      return (await all(parliamentSql)).map(rowToParliament);
+    async parliamentDocuments(ids?: readonly string[]) {
+      if (!ids) return (await all(parliamentSql)).map(rowToParliament);
+      const rows = await all('SELECT * FROM parliament WHERE id = ANY($1)', [ids]);
+      const byId = new Map(rows.map((r) => [String(r.id), rowToParliament(r)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
     async lastIngest() {

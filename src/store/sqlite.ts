@@ -163,8 +163,13 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
       return row ? rowToParliament(row) : null;
     },
 
-    async parliamentDocuments() {
-      return allParliament();
+    async parliamentDocuments(ids?: readonly string[]) {
+      if (!ids) return allParliament();
+      const byId = db.prepare('SELECT * FROM parliament WHERE id = ?');
+      return ids.flatMap((id) => {
+        const row = byId.get(id) as Row | undefined;
+        return row ? [rowToParliament(row)] : [];
+      });
     },
 
     async lastIngest() {

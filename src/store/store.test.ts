@@ -45,6 +45,7 @@ function storeContract(name: string, open: () => Promise<Store>) {
         assert.deepEqual(await store.parliamentDocument('parlement/schriftelijke-vraag-294'), input.parliament[0]);
         assert.deepEqual((await store.sections('regeerakkoord-test')).map((s) => s.id), ['justitie/3', 'justitie/3.4']);
         assert.deepEqual((await store.decisions(['603E2DB2A6E2D0000800016C', 'missing'])).map((d) => d.id), ['603E2DB2A6E2D0000800016C']);
+        assert.deepEqual(await store.parliamentDocuments(['missing', 'parlement/schriftelijke-vraag-294']), input.parliament);
         assert.equal(await store.section('justitie/9.9'), null);
         assert.deepEqual((await store.lastIngest())?.issues, input.issues);
       } finally {

@@ -86,7 +86,8 @@ export interface Store {
   /** The latest meeting date (`YYYY-MM-DD`) of any stored decision; null when there are none. Where an update resumes. */
   newestMeetingDate(): Promise<string | null>;
   parliamentDocument(id: string): Promise<ParliamentDocument | null>;
-  parliamentDocuments(): Promise<ParliamentDocument[]>;
+  /** All parliament documents, or those with these ids (in the ids' order, unknown ids left out). */
+  parliamentDocuments(ids?: readonly string[]): Promise<ParliamentDocument[]>;
   lastIngest(): Promise<IngestRun | null>;
   /** Reads a structure written by an ingest's derive step; null when there is none. */
   derived(name: string): Promise<Uint8Array | null>;

@@ -2,25 +2,25 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { silentProgress } from '../../ingest/progress.js';
-import { askQuestion, formatAnswer } from '../../report/ask.js';
+import { loadDossiers } from '../../dossiers/persisted.js';
+import { askQuestion, checkQuestion, formatAnswer } from '../../report/ask.js';
 import { writeAllReports } from '../../report/batch.js';
 import { buildSectionReport } from '../../report/build.js';
 import { loadReportContext } from '../../report/context.js';
 import { extractiveAnswerer, extractiveGenerator } from '../../report/extractive.js';
 import type { Answerer, Generator } from '../../report/generator.js';
-import { createLlmAnswerer, createLlmGenerator, llmConfigFromEnv } from '../../report/llm/index.js';
+import { createLlmAnswerer, createLlmGenerator, llmConfigFromEnv, missingLlmConfigMessage } from '../../report/llm/index.js';
 import { renderHtml } from '../../report/render/html.js';
 import { renderJson } from '../../report/render/json.js';
 import { renderMarkdown } from '../../report/render/markdown.js';
+import { loadSearch } from '../../search/persisted.js';
 import { withStore } from '../config.js';
 import { printJson, type Output } from '../output.js';
 import { stderrProgress } from '../progress-bar.js';
 
 function llmConfig() {
   const config = llmConfigFromEnv();
-  if (!config) {
-    throw new InputError('--generator llm needs BELOFTEMETER_LLM_BASE_URL and BELOFTEMETER_LLM_MODEL (and usually BELOFTEMETER_LLM_API_KEY)');
-  }
+  if (!config) throw new InputError(`--generator llm: ${missingLlmConfigMessage()}`);
   return config;
 }
 
@@ -94,9 +94,11 @@ export function registerReportCommands(program: Command, out: Output): void {
     .option('--json', 'als JSON')
     .action(async (words: string[], flags: { generator?: string; json?: boolean }) => {
       const answerer = chooseAnswerer(flags.generator);
+      // A question that cannot be asked is refused before the index is loaded.
+      const question = checkQuestion(words.join(' '));
       await withStore(program, async (store) => {
-        const context = await loadReportContext(store);
-        const answered = await askQuestion(store, context.search, words.join(' '), answerer, context.dossierOf);
+        const [search, { dossierOf }] = await Promise.all([loadSearch(store), loadDossiers(store)]);
+        const answered = await askQuestion(store, search, question, answerer, dossierOf);
         if (flags.json) return printJson(out, answered);
         out.stdout(formatAnswer(answered));
       });

@@ -1,4 +1,5 @@
 // Tiny DOM helpers: every piece of data becomes a text node, never markup.
+import { idPath } from './api.js';
 
 /**
  * Creates an element. `attrs` are set as attributes (`class`, `href`, `aria-*`,
@@ -56,19 +57,13 @@ export function citation(n, prefix) {
   return h('a', { href: `#${prefix}${n}`, class: 'citation', 'aria-label': `bron ${n}` }, `[${n}]`);
 }
 
-export const STATUS_LABELS = {
-  gerealiseerd: 'gerealiseerd',
-  'in-uitvoering': 'in uitvoering',
-  aangekondigd: 'aangekondigd',
-  'geen-spoor': 'geen spoor',
-};
-
-export function statusBadge(status, label = STATUS_LABELS[status] ?? status) {
+/** A status as a coloured badge; `label` is the server's Dutch wording. */
+export function statusBadge(status, label) {
   return h('span', { class: `status status-${status}` }, label);
 }
 
 export function sectionPath(id) {
-  return `/sectie/${id.split('/').map(encodeURIComponent).join('/')}`;
+  return `/sectie/${idPath(id)}`;
 }
 
 export function formatDate(date) {

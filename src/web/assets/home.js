@@ -1,17 +1,18 @@
 // Start page: parts and chapters of the agreement, per chapter the number of
 // commitments per status (computed by the server in the background).
 import { getJson } from './api.js';
-import { h, sectionPath, statusBadge, STATUS_LABELS } from './dom.js';
+import { h, sectionPath, statusBadge } from './dom.js';
 
 const POLL_MS = 1500;
 
-function countsView(counts) {
+/** `statuses`: the server's statuses in display order with their labels. */
+function countsView(counts, statuses) {
   if (!counts) return h('p', { class: 'pending' }, 'Tellingen worden berekend…');
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return h(
     'ul',
     { class: 'counts', 'aria-label': `${total} engagementen per status` },
-    Object.keys(STATUS_LABELS).map((status) => h('li', {}, statusBadge(status, `${counts[status]} ${STATUS_LABELS[status]}`))),
+    statuses.map(({ status, label }) => h('li', {}, statusBadge(status, `${counts[status]} ${label}`))),
   );
 }
 
@@ -69,7 +70,7 @@ export async function renderHome(main, { signal }) {
     status.textContent = overview.ready
       ? `Overzicht van ${overview.total} rapporten.`
       : `Overzicht wordt berekend: ${overview.done} van ${overview.total} rapporten klaar.`;
-    for (const chapter of overview.chapters) slots.get(chapter.id)?.replaceChildren(countsView(chapter.counts));
+    for (const chapter of overview.chapters) slots.get(chapter.id)?.replaceChildren(countsView(chapter.counts, overview.statuses));
   };
 
   draw(first);
