@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { readDecisions } from '../dist/sources/decisions/index.js';
 import { loadBenchmark, evaluateRetrieval, round3 } from '../dist/search/benchmark.js';
 import { buildSearchIndex, search } from '../dist/search/engine.js';
-import { countWords, createSearchAnalysis } from '../dist/search/analysis.js';
+import { corpusLexicon, createSearchAnalysis } from '../dist/search/analysis.js';
+import { decisionForSearch } from '../dist/search/documents.js';
 
 const benchmarkPath = process.argv[2] ?? fileURLToPath(new URL('../../shared/eval/retrieval-dev.json', import.meta.url));
 const dataFile = fileURLToPath(new URL('../data/beslissingen-2019-2024.jsonl.gz', import.meta.url));
@@ -14,10 +15,7 @@ const benchmark = loadBenchmark(benchmarkPath);
 
 const decisions = [];
 for await (const read of readDecisions(dataFile)) if (read.kind === 'decision') decisions.push(read.decision);
-const docs = decisions.map((d) => ({
-  id: d.id, type: 'decision', date: d.meetingDate, title: d.title, subtitle: d.shortTitle ?? '', body: d.bodyText,
-  mandatees: d.mandatees.map((m) => m.name),
-}));
+const docs = decisions.map(decisionForSearch);
 
 const variants = (process.env.VARIANTS ?? 'lexical-nosplit,lexical,dense-nosplit,dense,fused-nosplit,fused,fused-rrf').split(',');
 const modes = {
@@ -31,7 +29,7 @@ const modes = {
 };
 for (const compounds of (process.env.COMPOUNDS ?? 'on,off').split(',')) {
   const t0 = performance.now();
-  const analysis = createSearchAnalysis(compounds === 'on' ? countWords(docs.map((d) => `${d.title}\n${d.subtitle}\n${d.body}`)) : new Map());
+  const analysis = createSearchAnalysis(compounds === 'on' ? corpusLexicon(docs) : null);
   const index = buildSearchIndex(docs, analysis.analyser);
   console.error(`index (compounds ${compounds}) built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   for (const name of variants) {

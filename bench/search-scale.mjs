@@ -17,7 +17,7 @@ import { readDecisions } from '../dist/sources/decisions/index.js';
 import { readFile } from 'node:fs/promises';
 import { parseAgreement } from '../dist/sources/agreement/index.js';
 import { buildSearchIndex, defaultIndexOptions } from '../dist/search/engine.js';
-import { countWords, createSearchAnalysis } from '../dist/search/analysis.js';
+import { corpusLexicon, createSearchAnalysis } from '../dist/search/analysis.js';
 import { rankDocuments } from '../dist/search/service.js';
 import { evaluateRetrieval, loadBenchmark, round3 } from '../dist/search/benchmark.js';
 import { splitSentences } from '../dist/text/index.js';
@@ -50,7 +50,7 @@ for (let c = 0; c < factor; c++) {
 }
 
 const t0 = performance.now();
-const analysis = createSearchAnalysis(countWords(docs.map((d) => `${d.title}\n${d.subtitle}\n${d.body}`)));
+const analysis = createSearchAnalysis(corpusLexicon(docs));
 const index = buildSearchIndex(docs, analysis.analyser, defaultIndexOptions);
 const buildMs = performance.now() - t0;
 const loaded = { index, analysis };

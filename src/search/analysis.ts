@@ -3,8 +3,10 @@
 // that queries split compounds exactly as the documents were split.
 import {
   buildCompoundLexicon, createAnalyser, createCompoundSplitter, genericGovernmentStems, splitSentences, tokenise,
-  type Analyser,
+  type Analyser, type CompoundLexicon,
 } from '../text/index.js';
+import { searchText } from './documents.js';
+import type { SearchableDoc } from './engine.js';
 
 export interface SearchAnalysis {
   analyser: Analyser;
@@ -12,8 +14,8 @@ export interface SearchAnalysis {
   genericTerms: ReadonlySet<string>;
   /** Splits a long query into passages for per-passage retrieval. */
   passages: (query: string) => string[];
-  /** Corpus word counts behind the compound lexicon (empty when compounds are off). */
-  wordFrequencies: ReadonlyMap<string, number>;
+  /** The compound lexicon learned from the corpus; null when compound splitting is off. */
+  lexicon: CompoundLexicon | null;
 }
 
 /** Passages shorter than this many terms are merged with the next sentence: too little to rank on. */
@@ -25,9 +27,14 @@ export function countWords(texts: Iterable<string>): Map<string, number> {
   return counts;
 }
 
-/** The analysis for a corpus: `wordFrequencies` from `countWords` over it, or empty to turn compound splitting off. */
-export function createSearchAnalysis(wordFrequencies: ReadonlyMap<string, number>): SearchAnalysis {
-  const compounds = wordFrequencies.size > 0 ? createCompoundSplitter(buildCompoundLexicon(wordFrequencies)) : undefined;
+/** The compound lexicon of a corpus: which words occur how often, and which can be parts. */
+export function corpusLexicon(docs: readonly SearchableDoc[]): CompoundLexicon {
+  return buildCompoundLexicon(countWords(docs.map(searchText)));
+}
+
+/** The analysis for a corpus's lexicon (see corpusLexicon), or null to turn compound splitting off. */
+export function createSearchAnalysis(lexicon: CompoundLexicon | null): SearchAnalysis {
+  const compounds = lexicon ? createCompoundSplitter(lexicon) : undefined;
   const analyser = createAnalyser({ compounds });
   const passages = (query: string) => {
     const out: string[] = [];
@@ -45,5 +52,5 @@ export function createSearchAnalysis(wordFrequencies: ReadonlyMap<string, number
     if (current) out.push(current);
     return out;
   };
-  return { analyser, genericTerms: genericGovernmentStems, passages, wordFrequencies };
+  return { analyser, genericTerms: genericGovernmentStems, passages, lexicon };
 }

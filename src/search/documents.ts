@@ -25,3 +25,8 @@ export function parliamentForSearch(p: ParliamentDocument): SearchableDoc {
     mandatees: p.addressee ? [p.addressee] : [],
   };
 }
+
+/** The text of a document as analysed for the compound lexicon and sent to an embedding model: title, short title, body. */
+export function searchText(doc: SearchableDoc): string {
+  return [doc.title, doc.subtitle, doc.body].filter((part) => part.trim() !== '').join('\n');
+}

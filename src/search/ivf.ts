@@ -6,6 +6,7 @@
 // Centroids live in the leading (strongest) LSA dimensions, which carry most of
 // a vector's direction, so assignment and probing stay cheap.
 
+import { normaliseRows } from './lsa.js';
 import { uniformSource } from './random.js';
 
 export interface IvfIndex {
@@ -49,15 +50,6 @@ function nearest(centroids: Float32Array, lists: number, vectors: Float32Array, 
   return best;
 }
 
-function normalise(centroids: Float32Array, coarse: number): void {
-  for (let off = 0; off < centroids.length; off += coarse) {
-    let norm = 0;
-    for (let i = 0; i < coarse; i++) norm += centroids[off + i]! ** 2;
-    norm = Math.sqrt(norm) || 1;
-    for (let i = 0; i < coarse; i++) centroids[off + i]! /= norm;
-  }
-}
-
 /** Spherical k-means on a sample of the documents, then every document into its nearest list. */
 export function buildIvf(docVectors: Float32Array, dims: number, seed = 20191002): IvfIndex {
   const docs = docVectors.length / dims;
@@ -74,7 +66,7 @@ export function buildIvf(docVectors: Float32Array, dims: number, seed = 20191002
   const sample = order.subarray(0, sampleSize);
   const centroids = new Float32Array(lists * coarse);
   for (let c = 0; c < lists; c++) for (let i = 0; i < coarse; i++) centroids[c * coarse + i] = docVectors[sample[c]! * dims + i]!;
-  normalise(centroids, coarse);
+  normaliseRows(centroids, coarse);
   for (let iteration = 0; iteration < TRAINING_ITERATIONS; iteration++) {
     const sums = new Float64Array(lists * coarse);
     for (const doc of sample) {
@@ -87,7 +79,7 @@ export function buildIvf(docVectors: Float32Array, dims: number, seed = 20191002
       // An empty list keeps its centroid rather than collapsing to zero.
       if (!empty) for (let i = 0; i < coarse; i++) centroids[c * coarse + i] = sums[c * coarse + i]!;
     }
-    normalise(centroids, coarse);
+    normaliseRows(centroids, coarse);
   }
   const assignment = new Uint32Array(docs);
   const counts = new Uint32Array(lists);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Decision } from '../model/documents.js';
 import { bundledDecisions } from '../testing/fixture-data.js';
-import { countWords, createSearchAnalysis, type SearchAnalysis } from './analysis.js';
+import { corpusLexicon, createSearchAnalysis, type SearchAnalysis } from './analysis.js';
 import { scoreBm25, scoreBm25Pruned } from './bm25.js';
 import { decisionForSearch } from './documents.js';
 import { buildSearchIndex, defaultIndexOptions, search, type SearchIndex } from './engine.js';
@@ -20,7 +20,7 @@ let index: SearchIndex;
 before(async () => {
   decisions = await bundledDecisions();
   const docs = decisions.map(decisionForSearch);
-  analysis = createSearchAnalysis(countWords(docs.map((d) => `${d.title}\n${d.subtitle}\n${d.body}`)));
+  analysis = createSearchAnalysis(corpusLexicon(docs));
   index = buildSearchIndex(docs, analysis.analyser, { ...defaultIndexOptions, largeCorpusDocs: 0 });
 });
 

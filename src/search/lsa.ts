@@ -204,7 +204,8 @@ export function truncatedSvd(a: SparseRows, k: number, options: { oversample?: n
   return { singular, v };
 }
 
-function normaliseRows(m: Float32Array, dims: number): void {
+/** Scales every row of a row-major matrix to unit length (zero rows stay zero). */
+export function normaliseRows(m: Float32Array, dims: number): void {
   for (let off = 0; off < m.length; off += dims) {
     let norm = 0;
     for (let j = 0; j < dims; j++) norm += m[off + j]! ** 2;

@@ -30,10 +30,9 @@ export function pack(header: unknown, arrays: Record<string, NumericArray>): Uin
 }
 
 export function unpack<H>(bytes: Uint8Array): { header: H; arrays: Record<string, NumericArray> } {
-  // Copy once into an aligned buffer: the store may hand back a view at any offset.
-  const own = new Uint8Array(bytes.byteLength);
-  own.set(bytes);
-  const view = new DataView(own.buffer);
+  // Typed-array views need 8-byte alignment: a store buffer at an odd offset is copied once, an aligned one used as is.
+  const own = bytes.byteOffset % 8 === 0 ? bytes : Uint8Array.from(bytes);
+  const view = new DataView(own.buffer, own.byteOffset, own.byteLength);
   if (bytes.byteLength < 8 || view.getUint32(0) !== MAGIC) throw new Error('not a packed search structure (re-run ingest)');
   const jsonLength = view.getUint32(4);
   const { header, layout } = JSON.parse(new TextDecoder().decode(own.subarray(8, 8 + jsonLength))) as {
@@ -43,7 +42,7 @@ export function unpack<H>(bytes: Uint8Array): { header: H; arrays: Record<string
   const base = Math.ceil((jsonLength + 8) / 8) * 8;
   const arrays: Record<string, NumericArray> = {};
   for (const entry of layout) {
-    arrays[entry.name] = new constructors[entry.kind](own.buffer, base + entry.offset, entry.length);
+    arrays[entry.name] = new constructors[entry.kind](own.buffer as ArrayBuffer, own.byteOffset + base + entry.offset, entry.length);
   }
   return { header, arrays };
 }

@@ -1,7 +1,8 @@
 // The search index as stored by ingest (one derived blob) and loaded by queries.
 import type { Corpus, DerivedBlob, Store } from '../store/store.js';
 import { RuntimeFailure } from '../errors.js';
-import { countWords, createSearchAnalysis, type SearchAnalysis } from './analysis.js';
+import type { CompoundOptions } from '../text/index.js';
+import { corpusLexicon, createSearchAnalysis, type SearchAnalysis } from './analysis.js';
 import type { Bm25Params } from './bm25.js';
 import { decisionForSearch, parliamentForSearch } from './documents.js';
 import { buildSearchIndex, defaultIndexOptions, type IndexedDoc, type SearchIndex } from './engine.js';
@@ -9,14 +10,15 @@ import { pack, unpack } from './pack.js';
 
 export const SEARCH_BLOB = 'search-index';
 /** Bump when the stored layout or the analysis changes: old indexes are then rebuilt by ingest. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 interface Header {
   version: number;
   docs: IndexedDoc[];
   bm25: { params: Bm25Params; docCount: number; terms: string[] };
   lsa: { dimensions: number; terms: string[]; ivf?: { lists: number; coarseDims: number } };
-  wordFrequencies: [string, number][];
+  /** The compound lexicon as built at ingest, so loading needs no recomputation; null when compounds are off. */
+  compounds: { words: [string, number][]; parts: [string, number][]; options: CompoundOptions } | null;
 }
 
 export interface LoadedSearch {
@@ -27,7 +29,7 @@ export interface LoadedSearch {
 /** Builds the search index over every decision and parliament document of the corpus. */
 export function buildSearch(corpus: Corpus): LoadedSearch {
   const docs = [...corpus.decisions.map(decisionForSearch), ...corpus.parliament.map(parliamentForSearch)];
-  const analysis = createSearchAnalysis(countWords(docs.map((d) => `${d.title}\n${d.subtitle}\n${d.body}`)));
+  const analysis = createSearchAnalysis(corpusLexicon(docs));
   return { index: buildSearchIndex(docs, analysis.analyser, defaultIndexOptions), analysis };
 }
 
@@ -41,7 +43,9 @@ export function serialiseSearch({ index, analysis }: LoadedSearch): Uint8Array {
       terms: index.lsa.terms,
       ...(index.ivf ? { ivf: { lists: index.ivf.lists, coarseDims: index.ivf.coarseDims } } : {}),
     },
-    wordFrequencies: [...analysis.wordFrequencies],
+    compounds: analysis.lexicon
+      ? { words: [...analysis.lexicon.wordFrequencies], parts: [...analysis.lexicon.partFrequencies], options: { ...analysis.lexicon.options } }
+      : null,
   };
   return pack(header, {
     df: index.bm25.df,
@@ -60,7 +64,10 @@ export function deserialiseSearch(bytes: Uint8Array): LoadedSearch {
   if (header.version !== FORMAT_VERSION) {
     throw new RuntimeFailure('the search index was built by another version of beloftemeter: run "beloftemeter ingest" again');
   }
-  const analysis = createSearchAnalysis(new Map(header.wordFrequencies));
+  const { compounds } = header;
+  const analysis = createSearchAnalysis(
+    compounds ? { wordFrequencies: new Map(compounds.words), partFrequencies: new Map(compounds.parts), options: compounds.options } : null,
+  );
   const index: SearchIndex = {
     docs: header.docs,
     bm25: {

@@ -125,6 +125,18 @@ describe('packed structures', () => {
     assert.deepEqual([...arrays.u!], [7, 8, 9]);
     assert.throws(() => unpack(new TextEncoder().encode('SQLite format 3')), /not a packed search structure/);
   });
+
+  test('a blob handed back at an unaligned offset (or an aligned one within a larger buffer) reads the same', () => {
+    const bytes = pack({ v: 2 }, { d: Float64Array.from([0.25, 1e-9]), u: Uint32Array.from([1, 2]) });
+    for (const shift of [3, 8]) {
+      const holder = new Uint8Array(bytes.length + shift);
+      holder.set(bytes, shift);
+      const { header, arrays } = unpack<{ v: number }>(holder.subarray(shift));
+      assert.deepEqual(header, { v: 2 });
+      assert.deepEqual([...arrays.d!], [0.25, 1e-9]);
+      assert.deepEqual([...arrays.u!], [1, 2]);
+    }
+  });
 });
 
 describe('queries', () => {

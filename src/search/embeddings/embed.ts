@@ -6,8 +6,7 @@ import { createHash } from 'node:crypto';
 import { RuntimeFailure } from '../../errors.js';
 import type { Progress } from '../../ingest/progress.js';
 import type { Store } from '../../store/store.js';
-import { decisionForSearch, parliamentForSearch } from '../documents.js';
-import type { SearchableDoc } from '../engine.js';
+import { decisionForSearch, parliamentForSearch, searchText } from '../documents.js';
 import { embeddingInput, type EmbeddingsClient } from './client.js';
 import type { EmbeddingsConfig } from './config.js';
 
@@ -23,11 +22,6 @@ interface PendingText {
   id: string;
   input: string;
   hash: string;
-}
-
-/** What the model sees of a document: the text the search index sees (title, short title, body). */
-export function documentText(doc: SearchableDoc): string {
-  return [doc.title, doc.subtitle, doc.body].filter((part) => part.trim() !== '').join('\n');
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -48,7 +42,7 @@ export async function embedDocuments(
   if (docs.length === 0) throw new RuntimeFailure('the index has no documents to embed: run "beloftemeter ingest" first');
   // The hash covers exactly what is sent (prefix and cut included), so changing either re-embeds.
   const texts: PendingText[] = docs.flatMap((doc) => {
-    const input = embeddingInput(`${config.documentPrefix}${documentText(doc)}`, config.maxInputChars);
+    const input = embeddingInput(`${config.documentPrefix}${searchText(doc)}`, config.maxInputChars);
     return input ? [{ id: doc.id, input, hash: sha256(input) }] : [];
   });
   const stored = await store.embeddingKeys(config.model);
