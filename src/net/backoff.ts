@@ -1,5 +1,9 @@
-// Waiting between retries of a remote call (LLM chat, embeddings): exponential
-// with jitter, or what the server asked for, always within a cap.
+// Waiting between retries of a remote call (LLM chat, embeddings, the
+// decisions API): which failures are worth another attempt, and how long to
+// wait: exponential with jitter, or what the server asked for, within a cap.
+
+/** HTTP statuses worth another attempt: timeouts, conflicts, rate limits, server errors. */
+export const retryableStatus = (status: number): boolean => status === 408 || status === 409 || status === 429 || status >= 500;
 
 export interface BackoffSettings {
   /** First backoff delay; doubles per retry, with jitter. */

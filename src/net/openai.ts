@@ -4,7 +4,7 @@
 // the embeddings client; each wraps failures in its own error class.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { errorMessage } from '../errors.js';
-import { retryAfterMs } from './backoff.js';
+import { retryableStatus, retryAfterMs } from './backoff.js';
 
 export type EndpointFailureKind = 'auth' | 'rejected' | 'rate-limit' | 'server' | 'timeout' | 'connection';
 
@@ -24,6 +24,11 @@ export function openAiClient(endpoint: { baseURL: string; apiKey: string; timeou
   });
 }
 
+/** Failures that may pass on their own (the others need the request or the settings changed). */
+export function isTransientFailure(kind: string): boolean {
+  return kind === 'rate-limit' || kind === 'server' || kind === 'timeout' || kind === 'connection';
+}
+
 export interface EndpointFailure {
   message: string;
   kind: EndpointFailureKind;
@@ -41,9 +46,6 @@ export interface EndpointDescription {
   /** Prefix of the settings to check, e.g. `BELOFTEMETER_LLM`. */
   variablePrefix: string;
 }
-
-/** Statuses worth another attempt: timeouts, conflicts, rate limits, server errors. */
-export const retryableStatus = (status: number): boolean => status === 408 || status === 409 || status === 429 || status >= 500;
 
 export function describeEndpointError(error: unknown, endpoint: EndpointDescription): EndpointFailure {
   const where = `${endpoint.name} ${endpoint.baseURL}`;

@@ -6,7 +6,7 @@ import { APIUserAbortError } from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { RuntimeFailure } from '../../errors.js';
 import { backoffDelay } from '../../net/backoff.js';
-import { describeEndpointError, openAiClient } from '../../net/openai.js';
+import { describeEndpointError, isTransientFailure, openAiClient } from '../../net/openai.js';
 import type { LlmConfig } from './config.js';
 import { createLimiter } from './limit.js';
 
@@ -124,7 +124,7 @@ export function createLlmClient(config: LlmConfig, options: LlmClientOptions = {
           jsonModeSupported = false;
           continue;
         }
-        if (!isRetryableTransport(error) || retry >= config.maxRetries) {
+        if (!isTransientFailure(error.kind) || retry >= config.maxRetries) {
           if (droppedJsonMode && error.kind === 'rejected') jsonModeSupported = true;
           throw error;
         }
@@ -138,10 +138,6 @@ export function createLlmClient(config: LlmConfig, options: LlmClientOptions = {
   };
 
   return { model: config.model, baseURL: config.baseURL, maxRetries: config.maxRetries, chat };
-}
-
-function isRetryableTransport(error: LlmRequestError): boolean {
-  return error.kind === 'rate-limit' || error.kind === 'server' || error.kind === 'timeout' || error.kind === 'connection';
 }
 
 /** A retryable HTTP failure that carries the server's requested wait. */

@@ -4,7 +4,7 @@
 // are off so that the backoff (and its cap) is ours, as for the LLM client.
 import { RuntimeFailure } from '../../errors.js';
 import { backoffDelay } from '../../net/backoff.js';
-import { describeEndpointError, openAiClient } from '../../net/openai.js';
+import { describeEndpointError, isTransientFailure, openAiClient } from '../../net/openai.js';
 import { truncateAtWord } from '../../text/index.js';
 import type { EmbeddingsConfig } from './config.js';
 
@@ -24,7 +24,7 @@ export class EmbeddingsRequestError extends RuntimeFailure {
   }
 
   get retryable(): boolean {
-    return this.kind === 'rate-limit' || this.kind === 'server' || this.kind === 'timeout' || this.kind === 'connection';
+    return isTransientFailure(this.kind);
   }
 }
 

@@ -69,6 +69,7 @@ export async function* fetchDecisions(options: LiveSourceOptions): AsyncGenerato
     backoffBaseMs: options.backoffBaseMs ?? API_DEFAULTS.backoffBaseMs,
     backoffMaxMs: options.backoffMaxMs ?? API_DEFAULTS.backoffMaxMs,
     sleep: options.sleep ?? ((ms) => sleep(ms)),
+    random: options.random,
   };
   const api = `decisions API at ${options.baseUrl}`;
   // Newly published items shift a listing sorted newest first, so a record can come back on the next page.

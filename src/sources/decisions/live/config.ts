@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { httpBaseUrl, present, wholeNumber } from '../../../env.js';
 import { InputError } from '../../../errors.js';
+import type { BackoffSettings } from '../../../net/backoff.js';
 
 /**
  * The public decisions site (beslissingenvlaamseregering.vlaanderen.be) serves
@@ -15,7 +16,7 @@ export const API_DEFAULTS = {
   maxRetries: 4,
   backoffBaseMs: 500,
   backoffMaxMs: 60_000,
-} as const;
+} as const satisfies BackoffSettings & Record<string, number>;
 
 export interface DecisionsApiConfig {
   /** Without a trailing slash; `/news-items/search` is appended. */

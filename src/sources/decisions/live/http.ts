@@ -1,32 +1,25 @@
-// One GET with a timeout per attempt, retried with exponential backoff when the
-// failure is likely to pass (429, 5xx, a dropped connection, a timeout).
-// Anything else is final: retrying a 404 or a 400 only delays the message.
+// One GET with a timeout per attempt, retried with backoff when the failure is
+// likely to pass (429, 5xx, a dropped connection, a timeout). Anything else is
+// final: retrying a 404 or a 400 only delays the message.
 import { RuntimeFailure } from '../../../errors.js';
+import { backoffDelay, retryableStatus, retryAfterMs, type BackoffSettings } from '../../../net/backoff.js';
 
-export interface RetryPolicy {
+export interface RetryPolicy extends BackoffSettings {
   /** Per attempt, body included. */
   timeoutMs: number;
   /** Retries after the first attempt. */
   maxRetries: number;
-  /** First wait; doubles per retry. A server's Retry-After replaces it. */
-  backoffBaseMs: number;
-  /** Upper bound on any wait, Retry-After included. */
-  backoffMaxMs: number;
   /** How to wait; tests record the delay instead of sleeping. */
   sleep: (ms: number) => Promise<void>;
+  /**
+   * Source of the backoff's jitter, [0, 1). Default: none (the full delay), since
+   * jitter spreads many clients retrying together and an update is one client.
+   */
+  random?: () => number;
   onRetry?: (retry: { attempt: number; delayMs: number; reason: string }) => void;
 }
 
-type Attempt = { ok: true; body: string } | { ok: false; retryable: boolean; reason: string; retryAfterMs?: number };
-
-/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
-  const value = header?.trim();
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
+type Attempt = { ok: true; body: string } | { ok: false; retryable: boolean; reason: string; retryAfterMs: number | null };
 
 function transportFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && error.name === 'TimeoutError') return `no complete answer within ${timeoutMs / 1000} s`;
@@ -46,12 +39,12 @@ async function attempt(url: string, timeoutMs: number): Promise<Attempt> {
     await response.body?.cancel().catch(() => undefined);
     return {
       ok: false,
-      retryable: response.status === 429 || response.status >= 500,
+      retryable: retryableStatus(response.status),
       reason: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
-      retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+      retryAfterMs: retryAfterMs(response.headers),
     };
   } catch (error) {
-    return { ok: false, retryable: true, reason: transportFailure(error, timeoutMs) };
+    return { ok: false, retryable: true, reason: transportFailure(error, timeoutMs), retryAfterMs: null };
   }
 }
 
@@ -66,7 +59,7 @@ export async function getText(url: string, what: string, policy: RetryPolicy): P
     if (!result.retryable || attempts > policy.maxRetries) {
       throw new RuntimeFailure(`${what}: ${result.reason}${attempts > 1 ? ` (gave up after ${attempts} attempts)` : ''}`);
     }
-    const delayMs = Math.min(policy.backoffMaxMs, result.retryAfterMs ?? policy.backoffBaseMs * 2 ** (attempts - 1));
+    const delayMs = backoffDelay(attempts, result.retryAfterMs, policy, policy.random ?? (() => 1));
     policy.onRetry?.({ attempt: attempts, delayMs, reason: result.reason });
     await policy.sleep(delayMs);
   }
