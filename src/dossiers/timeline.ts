@@ -1,6 +1,6 @@
 // A decision's dossier as a person reads it: every step with its date, stage
 // and title, the decision being looked at marked.
-import type { Decision } from '../model/documents.js';
+import type { Decision, ParliamentDocument } from '../model/documents.js';
 import type { Store } from '../store/store.js';
 import { stageLabel } from './stage.js';
 import type { DecisionStage, Dossier } from './types.js';
@@ -55,4 +55,14 @@ export async function loadDossierTimeline(store: Store, dossierOf: ReadonlyMap<s
   if (!dossier) return null;
   const decisions = await store.decisions(dossier.steps.map((s) => s.decisionId));
   return dossierTimeline(dossier, new Map(decisions.map((d) => [d.id, d])), decisionId);
+}
+
+export type FoundDocument = ({ type: 'decision'; dossier: DossierTimeline | null } & Decision) | ({ type: 'parliament' } & ParliamentDocument);
+
+/** A decision with its dossier timeline, or a parliament document; null for an unknown id. */
+export async function findDocument(store: Store, dossierOf: ReadonlyMap<string, Dossier>, id: string): Promise<FoundDocument | null> {
+  const decision = await store.decision(id);
+  if (decision) return { type: 'decision', ...decision, dossier: await loadDossierTimeline(store, dossierOf, decision.id) };
+  const doc = await store.parliamentDocument(id);
+  return doc ? { type: 'parliament', ...doc } : null;
 }

@@ -11,7 +11,8 @@ import type { SectionReport } from '../report/model.js';
 import { renderHtml } from '../report/render/html.js';
 import { toJsonReport } from '../report/render/json.js';
 import { renderMarkdown } from '../report/render/markdown.js';
-import { loadDossierTimeline } from '../dossiers/timeline.js';
+import { findDocument } from '../dossiers/timeline.js';
+import { indexStats, sectionSummary } from '../store/summary.js';
 import type { QueryEmbeddings } from '../search/embeddings/retriever.js';
 import { parseDateBound } from '../search/query.js';
 import { searchDocuments } from '../search/service.js';
@@ -41,10 +42,6 @@ const wildcardParams = {
 
 const dateBound = { type: 'string', minLength: 4, maxLength: 10 } as const;
 
-function sectionSummary(s: AgreementSection) {
-  return { id: s.id, number: s.number, title: s.title, level: s.level, parentId: s.parentId, part: s.part, partIndex: s.partIndex, chapter: s.chapter, pageStart: s.pageStart, pageEnd: s.pageEnd };
-}
-
 export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const { context, generator, answerer, reports } = deps;
   const { store } = context;
@@ -66,18 +63,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     return building;
   };
 
-  app.get('/api/stats', async () => {
-    const counts = await store.counts();
-    const parents = new Set(context.sections.map((s) => s.parentId));
-    const last = await store.lastIngest();
-    return {
-      ...counts,
-      chapters: context.sections.filter((s) => s.level === 1).length,
-      leafSections: context.sections.filter((s) => !parents.has(s.id)).length,
-      lastIngest: last ? { finishedAt: last.finishedAt, skipped: last.issues.length } : null,
-      store: store.kind,
-    };
-  });
+  app.get('/api/stats', () => indexStats(store, context.sections));
 
   app.get('/api/overview', async () => {
     const overview = deps.overview();
@@ -188,10 +174,8 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
 
   app.get<{ Params: { '*': string } }>('/api/documents/*', { schema: { params: wildcardParams } }, async (request) => {
     const id = request.params['*'];
-    const decision = await store.decision(id);
-    if (decision) return { type: 'decision', ...decision, dossier: await loadDossierTimeline(store, context.dossierOf, decision.id) };
-    const doc = await store.parliamentDocument(id);
-    if (doc) return { type: 'parliament', ...doc };
-    throw new NotFoundError(`geen beslissing of parlementair document met id "${id}"`);
+    const doc = await findDocument(store, context.dossierOf, id);
+    if (!doc) throw new NotFoundError(`geen beslissing of parlementair document met id "${id}"`);
+    return doc;
   });
 }

@@ -1,25 +1,12 @@
 import type { Command } from 'commander';
 import { loadDossiers } from '../../dossiers/persisted.js';
-import { loadDossierTimeline } from '../../dossiers/timeline.js';
+import { findDocument } from '../../dossiers/timeline.js';
+import { indexStats, sectionSummary } from '../../store/summary.js';
 import { InputError } from '../../errors.js';
 import type { AgreementSection } from '../../model/documents.js';
 import { withStore } from '../config.js';
 import { printJson, type Output } from '../output.js';
 import { formatDecision, formatParliament, formatSection } from '../format.js';
-
-function sectionSummary(s: AgreementSection) {
-  return {
-    id: s.id,
-    number: s.number,
-    title: s.title,
-    level: s.level,
-    parentId: s.parentId,
-    part: s.part,
-    chapter: s.chapter,
-    pageStart: s.pageStart,
-    pageEnd: s.pageEnd,
-  };
-}
 
 /** Suggests section ids for a mistyped or partial id ("3.4" -> "justitie/3.4", ...). */
 function suggestions(sections: AgreementSection[], id: string): string[] {
@@ -63,16 +50,10 @@ export function registerDocumentCommands(program: Command, out: Output): void {
           if (options.json) return printJson(out, { type: 'section', ...section, children: children.map((c) => c.id) });
           return out.stdout(formatSection(section, children));
         }
-        const decision = await store.decision(id);
-        if (decision) {
-          const timeline = await loadDossierTimeline(store, (await loadDossiers(store)).dossierOf, decision.id);
-          if (options.json) return printJson(out, { type: 'decision', ...decision, dossier: timeline });
-          return out.stdout(formatDecision(decision, timeline));
-        }
-        const doc = await store.parliamentDocument(id);
+        const doc = await findDocument(store, (await loadDossiers(store)).dossierOf, id);
         if (doc) {
-          if (options.json) return printJson(out, { type: 'parliament', ...doc });
-          return out.stdout(formatParliament(doc));
+          if (options.json) return printJson(out, doc);
+          return out.stdout(doc.type === 'decision' ? formatDecision(doc, doc.dossier) : formatParliament(doc));
         }
         const near = suggestions(await store.sections(), id);
         throw new InputError(
@@ -87,22 +68,12 @@ export function registerDocumentCommands(program: Command, out: Output): void {
     .option('--json', 'als JSON')
     .action(async (options: { json?: boolean }) => {
       await withStore(program, async (store) => {
-        const counts = await store.counts();
-        const sections = await store.sections();
-        const parents = new Set(sections.map((s) => s.parentId));
-        const last = await store.lastIngest();
-        const stats = {
-          ...counts,
-          chapters: sections.filter((s) => s.level === 1).length,
-          leafSections: sections.filter((s) => !parents.has(s.id)).length,
-          lastIngest: last ? { finishedAt: last.finishedAt, skipped: last.issues.length } : null,
-          store: store.kind,
-        };
+        const stats = await indexStats(store, await store.sections());
         if (options.json) return printJson(out, stats);
         out.stdout(
           `secties: ${stats.sections} (${stats.chapters} hoofdstukken, ${stats.leafSections} eindsecties)\n` +
             `beslissingen: ${stats.decisions}\nparlementaire documenten: ${stats.parliament}\n` +
-            (last ? `laatste ingest: ${last.finishedAt} (${last.issues.length} overgeslagen)\n` : ''),
+            (stats.lastIngest ? `laatste ingest: ${stats.lastIngest.finishedAt} (${stats.lastIngest.skipped} overgeslagen)\n` : ''),
         );
       });
     });
