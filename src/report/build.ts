@@ -5,7 +5,7 @@ import { extractCommitments } from '../assess/index.js';
 import { assessCommitment } from '../assess/index.js';
 import { InputError } from '../errors.js';
 import type { Dossier } from '../dossiers/types.js';
-import { sectionFullText } from '../sources/agreement/index.js';
+import { sectionFullText, sectionWithDescendants } from '../sources/agreement/index.js';
 import { search } from '../search/engine.js';
 import { embedQuery, scoreDenseAt } from '../search/lsa.js';
 import type { LoadedSearch } from '../search/persisted.js';
@@ -66,6 +66,8 @@ export async function assessSection(context: ReportContext, sectionId: string, o
   const section = context.sections.find((s) => s.id === sectionId);
   if (!section) throw new InputError(`no section with id "${sectionId}" (see "beloftemeter sections")`);
   const own = options.scope === 'own';
+  // One definition of the subtree for both the text and the pages.
+  const covered = own ? [section] : sectionWithDescendants(context.sections, sectionId);
   const text = own ? section.text : sectionFullText(context.sections, sectionId);
 
   const topical = topicalDocuments(context.search, text);
@@ -133,9 +135,7 @@ export async function assessSection(context: ReportContext, sectionId: string, o
       part: section.part,
       chapter: section.chapter,
       pageStart: section.pageStart,
-      pageEnd: own
-        ? section.pageEnd
-        : Math.max(section.pageEnd, ...context.sections.filter((s) => s.id.startsWith(`${section.id}.`)).map((s) => s.pageEnd)),
+      pageEnd: Math.max(...covered.map((s) => s.pageEnd)),
       text,
     },
     commitments,

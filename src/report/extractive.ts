@@ -7,6 +7,7 @@ import type { Dossier } from '../dossiers/types.js';
 import { splitSentences, truncateAtWord } from '../text/index.js';
 import type { Answer, AnswerInput, Answerer, GeneratedProse, Generator, GeneratorInput } from './generator.js';
 import type { Claim, Commitment, CommitmentStatus, ReportSection, Source } from './model.js';
+import { countStatuses } from './status-counts.js';
 
 const MAX_QUOTE_CHARS = 170;
 /** A section's full text starts with its heading ("3.2.3 ICT en informatie"), which is no content. */
@@ -54,12 +55,12 @@ function dossierClaim(dossier: Dossier, cited: ReadonlySet<string>): Claim | nul
 
 /** "3 gerealiseerd, 1 in uitvoering, 0 enkel aangekondigd en 2 zonder spoor in …" */
 function statusBreakdown(commitments: readonly Commitment[]): string {
-  const count = (status: CommitmentStatus) => commitments.filter((c) => c.status === status).length;
+  const counts = countStatuses(commitments);
   const parts = [
-    `${count('gerealiseerd')} gerealiseerd`,
-    `${count('in-uitvoering')} in uitvoering`,
-    `${count('aangekondigd')} enkel aangekondigd`,
-    `${count('geen-spoor')} zonder spoor in de beslissingen of parlementaire documenten`,
+    `${counts.gerealiseerd} gerealiseerd`,
+    `${counts['in-uitvoering']} in uitvoering`,
+    `${counts.aangekondigd} enkel aangekondigd`,
+    `${counts['geen-spoor']} zonder spoor in de beslissingen of parlementaire documenten`,
   ];
   return `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`;
 }

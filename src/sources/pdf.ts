@@ -84,3 +84,23 @@ export async function readPdfPages(bytes: Uint8Array, what: string): Promise<Pdf
     await doc.destroy();
   }
 }
+
+/**
+ * Concatenates the items of one line, left to right. pdf.js splits words at kerning and font
+ * changes ("Bestuurs" + "rechts"), so a space is only inserted where the items
+ * are visibly apart and neither side already carries one.
+ */
+export function joinItems(items: readonly PdfTextItem[]): string {
+  let text = '';
+  let right: number | null = null;
+  for (const item of items) {
+    if (right !== null) {
+      const gap = item.x - right;
+      if (gap > item.fontSize * 0.15 && !/\s$/.test(text) && !/^\s/.test(item.text)) text += ' ';
+    }
+    text += item.text;
+    const end = item.x + item.width;
+    right = right === null ? end : Math.max(right, end);
+  }
+  return text.replace(/[\s\u00A0]+/g, ' ').trim();
+}

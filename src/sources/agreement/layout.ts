@@ -3,7 +3,7 @@
 // out. Geometry is relative to the page, so nothing here knows this particular
 // agreement; the thresholds are fractions of the page or of the body font size.
 
-import type { PdfPage, PdfTextItem } from '../pdf.js';
+import { joinItems, type PdfPage, type PdfTextItem } from '../pdf.js';
 
 /** One visual line of text within one column of one page. */
 export interface LayoutLine {
@@ -144,26 +144,6 @@ function dominantSize(items: PdfTextItem[]): number {
   const weight = new Map<number, number>();
   for (const item of items) weight.set(item.fontSize, (weight.get(item.fontSize) ?? 0) + item.text.trim().length);
   return [...weight].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
-}
-
-/**
- * Concatenates the items of one line. pdf.js splits words at kerning and font
- * changes ("Bestuurs" + "rechts"), so a space is only inserted where the items
- * are visibly apart and neither side already carries one.
- */
-export function joinItems(items: readonly PdfTextItem[]): string {
-  let text = '';
-  let right: number | null = null;
-  for (const item of items) {
-    if (right !== null) {
-      const gap = item.x - right;
-      if (gap > item.fontSize * 0.15 && !/\s$/.test(text) && !/^\s/.test(item.text)) text += ' ';
-    }
-    text += item.text;
-    const end = item.x + item.width;
-    right = right === null ? end : Math.max(right, end);
-  }
-  return text.replace(/[\s\u00A0]+/g, ' ').trim();
 }
 
 /** Footnote lines start with their number ("4") followed by the note; later lines continue it. */

@@ -2,7 +2,8 @@
 // numbered sections, each with its printed page number. Entries may wrap over
 // several lines; an entry is complete when its page number is printed.
 
-import { joinItems, type LayoutLine, type PageLayout } from './layout.js';
+import { joinItems } from '../pdf.js';
+import type { LayoutLine, PageLayout } from './layout.js';
 
 export type TocEntry =
   | { kind: 'part'; title: string; page: number }

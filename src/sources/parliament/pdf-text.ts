@@ -1,6 +1,6 @@
 // PDF pages (positioned text runs) -> plain text with one line per printed
 // line and a blank line where the vertical gap says a new paragraph starts.
-import type { PdfPage, PdfTextItem } from '../pdf.js';
+import { joinItems, type PdfPage, type PdfTextItem } from '../pdf.js';
 
 interface Line {
   y: number;
@@ -12,8 +12,6 @@ interface Line {
 const SAME_LINE = 0.4;
 /** A gap between baselines this many times the font size (or more) is a paragraph break. */
 const PARAGRAPH_GAP = 1.7;
-/** A horizontal gap this many times the font size (or more) between runs is a space. */
-const WORD_GAP = 0.15;
 
 function groupLines(page: PdfPage): Line[] {
   const items = page.items.filter((item) => item.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
@@ -32,16 +30,7 @@ function groupLines(page: PdfPage): Line[] {
 }
 
 function lineText(line: Line): string {
-  const items = [...line.items].sort((a, b) => a.x - b.x);
-  let text = '';
-  let end = -Infinity;
-  for (const item of items) {
-    const gap = item.x - end;
-    if (text !== '' && gap >= WORD_GAP * (item.fontSize || line.fontSize) && !/\s$/.test(text) && !/^\s/.test(item.text)) text += ' ';
-    text += item.text;
-    end = Math.max(end, item.x + item.width);
-  }
-  return text.replace(/\s+/g, ' ').trim();
+  return joinItems([...line.items].sort((a, b) => a.x - b.x));
 }
 
 /** A line that is only a page number ("3", "- 3 -", "Pagina 3 van 7"), at the top or bottom of a page. */
