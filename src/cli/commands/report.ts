@@ -9,7 +9,7 @@ import { buildSectionReport } from '../../report/build.js';
 import { loadReportContext } from '../../report/context.js';
 import { extractiveAnswerer, extractiveGenerator } from '../../report/extractive.js';
 import type { Answerer, Generator } from '../../report/generator.js';
-import { createLlmAnswerer, createLlmGenerator, llmConfigFromEnv, missingLlmConfigMessage } from '../../report/llm/index.js';
+import { createLlmAnswerer, createLlmClient, createLlmGenerator, llmConfigFromEnv, missingLlmConfigMessage } from '../../report/llm/index.js';
 import { renderHtml } from '../../report/render/html.js';
 import { renderJson } from '../../report/render/json.js';
 import { renderMarkdown } from '../../report/render/markdown.js';
@@ -24,17 +24,22 @@ function llmConfig() {
   return config;
 }
 
-export function chooseGenerator(name: string | undefined): Generator {
-  if (!name || name === 'extractive') return extractiveGenerator;
-  if (name === 'llm') return createLlmGenerator(llmConfig(), extractiveGenerator);
+/**
+ * The report generator and question answerer `--generator` names. With `llm`
+ * they share one client, so BELOFTEMETER_LLM_CONCURRENCY bounds both together.
+ */
+export function chooseWriters(name: string | undefined): { generator: Generator; answerer: Answerer } {
+  if (!name || name === 'extractive') return { generator: extractiveGenerator, answerer: extractiveAnswerer };
+  if (name === 'llm') {
+    const config = llmConfig();
+    const client = createLlmClient(config);
+    return { generator: createLlmGenerator(config, extractiveGenerator, { client }), answerer: createLlmAnswerer(config, extractiveAnswerer, { client }) };
+  }
   throw new InputError(`--generator expects "extractive" or "llm", got "${name}"`);
 }
 
-export function chooseAnswerer(name: string | undefined): Answerer {
-  if (!name || name === 'extractive') return extractiveAnswerer;
-  if (name === 'llm') return createLlmAnswerer(llmConfig(), extractiveAnswerer);
-  throw new InputError(`--generator expects "extractive" or "llm", got "${name}"`);
-}
+export const chooseGenerator = (name: string | undefined): Generator => chooseWriters(name).generator;
+export const chooseAnswerer = (name: string | undefined): Answerer => chooseWriters(name).answerer;
 
 interface ReportFlags {
   format: string;

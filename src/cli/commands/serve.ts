@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { startServer } from '../../server/start.js';
 import type { Output } from '../output.js';
-import { chooseAnswerer, chooseGenerator } from './report.js';
+import { chooseWriters } from './report.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -36,8 +36,7 @@ export function registerServeCommand(program: Command, out: Output): void {
     .option('--generator <name>', 'extractive (standaard, offline) of llm')
     .action(async (flags: { port: string; host: string; generator?: string }) => {
       const port = parsePort(flags.port);
-      const generator = chooseGenerator(flags.generator);
-      const answerer = chooseAnswerer(flags.generator);
+      const { generator, answerer } = chooseWriters(flags.generator);
       if (!LOOPBACK.has(flags.host)) out.stderr(`let op: de server is bereikbaar van buiten deze computer (${flags.host})\n`);
       const server = await startServer({
         ...program.opts(),
