@@ -1,6 +1,7 @@
 // Reading settings from environment variables with zod: each parser names its
 // variable in the message, so a bad value says which setting to fix.
 import { z } from 'zod';
+import { InputError } from './errors.js';
 
 /** The trimmed value, or undefined when unset or blank (a blank variable counts as unset). */
 export const present = (value: string | undefined): string | undefined => {
@@ -49,3 +50,18 @@ export const httpBaseUrl = (variable: string, example = 'http://localhost:11434/
     }
     return value.replace(/\/+$/, '');
   });
+
+/** Values of a zod schema over environment variables; an InputError naming every bad variable otherwise. */
+export function parseEnv<T extends z.ZodTypeAny>(schema: T, values: z.input<T>): z.output<T> {
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) throw new InputError(parsed.error.issues.map((issue) => issue.message).join('; '));
+  return parsed.data;
+}
+
+/** Sent when no key is configured: local OpenAI-compatible servers need none, but the SDK requires one. */
+export const PLACEHOLDER_API_KEY = 'geen-sleutel';
+
+/** `<prefix>_API_KEY`, else OPENAI_API_KEY, else the placeholder. */
+export function apiKeyFromEnv(env: NodeJS.ProcessEnv, prefix: string): string {
+  return present(env[`${prefix}_API_KEY`]) ?? present(env.OPENAI_API_KEY) ?? PLACEHOLDER_API_KEY;
+}

@@ -3,8 +3,7 @@
 // gateways, Mistral, a local Ollama / vLLM / llama.cpp server), so the base URL
 // and model are the only required settings; without them the LLM is off.
 import { z } from 'zod';
-import { httpBaseUrl, present, wholeNumber } from '../../env.js';
-import { InputError } from '../../errors.js';
+import { apiKeyFromEnv, httpBaseUrl, parseEnv, present, wholeNumber } from '../../env.js';
 
 export interface LlmConfig {
   /** Base URL of the API, including any version path, e.g. `http://localhost:11434/v1`. */
@@ -26,8 +25,7 @@ export interface LlmConfig {
   temperature?: number;
 }
 
-/** Sent when no key is configured: OpenAI-compatible local servers ignore it, the client requires one. */
-export const PLACEHOLDER_API_KEY = 'geen-sleutel';
+export { PLACEHOLDER_API_KEY } from '../../env.js';
 
 export const LLM_DEFAULTS = {
   timeoutMs: 60_000,
@@ -71,7 +69,7 @@ export function llmConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LlmConfi
   const model = present(env.BELOFTEMETER_LLM_MODEL);
   if (baseURL === undefined || model === undefined) return null;
 
-  const parsed = envSchema.safeParse({
+  const values = parseEnv(envSchema, {
     BELOFTEMETER_LLM_BASE_URL: baseURL,
     BELOFTEMETER_LLM_MODEL: model,
     BELOFTEMETER_LLM_TIMEOUT_MS: env.BELOFTEMETER_LLM_TIMEOUT_MS,
@@ -79,14 +77,10 @@ export function llmConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LlmConfi
     BELOFTEMETER_LLM_CONCURRENCY: env.BELOFTEMETER_LLM_CONCURRENCY,
     BELOFTEMETER_LLM_TEMPERATURE: env.BELOFTEMETER_LLM_TEMPERATURE,
   });
-  if (!parsed.success) {
-    throw new InputError(parsed.error.issues.map((issue) => issue.message).join('; '));
-  }
-  const values = parsed.data;
   const config: LlmConfig = {
     baseURL: values.BELOFTEMETER_LLM_BASE_URL,
     model: values.BELOFTEMETER_LLM_MODEL,
-    apiKey: present(env.BELOFTEMETER_LLM_API_KEY) ?? present(env.OPENAI_API_KEY) ?? PLACEHOLDER_API_KEY,
+    apiKey: apiKeyFromEnv(env, 'BELOFTEMETER_LLM'),
     timeoutMs: values.BELOFTEMETER_LLM_TIMEOUT_MS,
     maxRetries: values.BELOFTEMETER_LLM_MAX_RETRIES,
     concurrency: values.BELOFTEMETER_LLM_CONCURRENCY,

@@ -3,8 +3,7 @@
 // vLLM, llama.cpp, text-embeddings-inference); without a base URL and a model
 // the offline retrieval is used alone.
 import { z } from 'zod';
-import { httpBaseUrl, present, wholeNumber } from '../../env.js';
-import { InputError } from '../../errors.js';
+import { apiKeyFromEnv, httpBaseUrl, parseEnv, present, wholeNumber } from '../../env.js';
 import type { BackoffSettings } from '../../net/backoff.js';
 
 export interface EmbeddingsConfig extends BackoffSettings {
@@ -26,8 +25,7 @@ export interface EmbeddingsConfig extends BackoffSettings {
   documentPrefix: string;
 }
 
-/** Sent when no key is configured: OpenAI-compatible local servers ignore it, the client requires one. */
-export const PLACEHOLDER_API_KEY = 'geen-sleutel';
+export { PLACEHOLDER_API_KEY } from '../../env.js';
 
 export const EMBEDDINGS_DEFAULTS = {
   timeoutMs: 60_000,
@@ -61,7 +59,7 @@ export function embeddingsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): E
   const model = present(env.BELOFTEMETER_EMBEDDINGS_MODEL);
   if (baseURL === undefined || model === undefined) return null;
 
-  const parsed = envSchema.safeParse({
+  const values = parseEnv(envSchema, {
     BELOFTEMETER_EMBEDDINGS_BASE_URL: baseURL,
     BELOFTEMETER_EMBEDDINGS_MODEL: model,
     BELOFTEMETER_EMBEDDINGS_TIMEOUT_MS: env.BELOFTEMETER_EMBEDDINGS_TIMEOUT_MS,
@@ -69,12 +67,10 @@ export function embeddingsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): E
     BELOFTEMETER_EMBEDDINGS_MAX_RETRIES: env.BELOFTEMETER_EMBEDDINGS_MAX_RETRIES,
     BELOFTEMETER_EMBEDDINGS_MAX_CHARS: env.BELOFTEMETER_EMBEDDINGS_MAX_CHARS,
   });
-  if (!parsed.success) throw new InputError(parsed.error.issues.map((issue) => issue.message).join('; '));
-  const values = parsed.data;
   return {
     baseURL: values.BELOFTEMETER_EMBEDDINGS_BASE_URL,
     model: values.BELOFTEMETER_EMBEDDINGS_MODEL,
-    apiKey: present(env.BELOFTEMETER_EMBEDDINGS_API_KEY) ?? present(env.OPENAI_API_KEY) ?? PLACEHOLDER_API_KEY,
+    apiKey: apiKeyFromEnv(env, 'BELOFTEMETER_EMBEDDINGS'),
     timeoutMs: values.BELOFTEMETER_EMBEDDINGS_TIMEOUT_MS,
     batchSize: values.BELOFTEMETER_EMBEDDINGS_BATCH_SIZE,
     maxRetries: values.BELOFTEMETER_EMBEDDINGS_MAX_RETRIES,

@@ -1,8 +1,7 @@
 // Where and how patiently to ask the decisions site's JSON:API: the base URL
 // from --api-url or the environment, timeouts and retries from the environment.
 import { z } from 'zod';
-import { httpBaseUrl, present, wholeNumber } from '../../../env.js';
-import { InputError } from '../../../errors.js';
+import { httpBaseUrl, parseEnv, present, wholeNumber } from '../../../env.js';
 import type { BackoffSettings } from '../../../net/backoff.js';
 
 /**
@@ -40,11 +39,9 @@ export function decisionsApiConfig(apiUrl: string | undefined, env: NodeJS.Proce
     timeoutMs: wholeNumber('BELOFTEMETER_DECISIONS_API_TIMEOUT_MS', 1, 3_600_000, API_DEFAULTS.timeoutMs),
     maxRetries: wholeNumber('BELOFTEMETER_DECISIONS_API_MAX_RETRIES', 0, 10, API_DEFAULTS.maxRetries),
   });
-  const parsed = schema.safeParse({
+  return parseEnv(schema, {
     baseUrl: fromFlag ?? fromEnv ?? DEFAULT_DECISIONS_API_URL,
     timeoutMs: env.BELOFTEMETER_DECISIONS_API_TIMEOUT_MS,
     maxRetries: env.BELOFTEMETER_DECISIONS_API_MAX_RETRIES,
   });
-  if (!parsed.success) throw new InputError(parsed.error.issues.map((issue) => issue.message).join('; '));
-  return parsed.data;
 }
