@@ -10,12 +10,14 @@ export {
 export { findProblemSignals, signalsProblem } from './signals.js';
 export {
   assessCommitment,
-  strongEvidenceKeys,
   reasonLine,
   statusLabels,
   statusDescriptions,
-  STRONG_TOP,
-  STRONG_RATIO,
+  TRACE_PROBABILITY,
+  REALISED_PROBABILITY,
+  CANDIDATE_PROBABILITY,
+  confidenceLabels,
+  isNegativePromise,
   REALISED_STAGES,
   UNDER_WAY_STAGES,
   NO_EVIDENCE_REASON,

@@ -1,47 +1,39 @@
 /**
- * Status of one commitment, from the evidence found for it.
- *
- * Taxonomy (one status per commitment, like the Obameter's ratings; the
- * decisive source is always named and cited):
+ * Status of one commitment, from its evidence and each item's match
+ * probability (see match.ts: how likely the source carries out this very
+ * commitment, not just its topic).
  *
  * | status          | when                                                                                   |
  * | --------------- | -------------------------------------------------------------------------------------- |
- * | `gerealiseerd`  | a strong decision at stage definitieve-goedkeuring, bekrachtiging or uitvoering        |
- * | `in-uitvoering` | otherwise, a strong decision at stage principiele-goedkeuring or tweede-principiele-goedkeuring |
- * | `aangekondigd`  | otherwise, strong evidence that is only visie, mededeling or overig decisions, or only parliamentary documents |
- * | `geen-spoor`    | no evidence                                                                            |
+ * | `gerealiseerd`  | a decision that matches strongly ({@link REALISED_PROBABILITY}) at a final stage: definitive approval, ratified decree, implementing measure |
+ * | `in-uitvoering` | a matching decision ({@link TRACE_PROBABILITY}) at a principled approval, or a final stage that matches less strongly (partial delivery) |
+ * | `aangekondigd`  | the matching sources are only a vision note, communication or other decision, or parliamentary documents |
+ * | `geen-spoor`    | no source matches this commitment                                                      |
  *
- * Strong evidence. The caller hands over evidence already filtered to relevant
- * sources and sorted by score, best first. Scores are comparable within one
- * report only, so strength is relative: an item is strong when it is among the
- * first {@link STRONG_TOP} items and scores at least {@link STRONG_RATIO} of the
- * best score. A decision is also strong when it belongs to the same dossier as
- * a strong decision: a dossier's later steps (the final approval of a draft
- * decree whose principled approval matched) show how far that very file got,
- * even when their wording drifted. Weaker evidence never sets the status; it
- * stays listed as evidence.
+ * The decisive source is the furthest stage of the best-matching decision's
+ * dossier: a principled approval that matched, followed by the ratified
+ * decree, makes the decree decisive.
  *
- * The decisive source is the strong source that earns the status: the
- * best-scoring one at a qualifying stage; among equal scores, the furthest
- * stage, then the latest date. A decision without a known stage counts as
- * `overig`.
+ * Confidence. `hoog` only where the development data says a status of that
+ * kind is right at least 85% of the time (cross-validated, see README):
+ * a final-stage decision that matches strongly, with no parliamentary signal
+ * against it and no promise phrased as a negation. Everything else is `laag`
+ * and shown as "te controleren" with its candidate sources, so that a reader
+ * knows what to check first.
  *
- * Problem signals are a separate flag, not a status: for every parliamentary
- * document among the evidence (strong or not), the sentences that
- * {@link findProblemSignals} finds in its text become `problems`. A decree can
- * be ratified ("gerealiseerd") while parliament reports that the cooperation
- * agreement it depends on is still missing; the report shows both rather than
- * folding one into the other.
+ * Problem signals stay visible separately (`problems`); a signal against a
+ * realised status makes that status "betwist" (low confidence), since
+ * parliament may know what the government's decisions do not say.
  *
  * `reason` is one Dutch line naming the decisive source with its date and a
  * citation placeholder `{{cite:<sourceKey>}}` that the renderer replaces by
  * the reference number.
  */
 import type { DecisionStage } from '../dossiers/types.js';
-import type { Commitment, CommitmentStatus, Evidence, ProblemSignal, Source } from '../report/model.js';
+import type { Commitment, CommitmentStatus, Confidence, Evidence, ProblemSignal, Source } from '../report/model.js';
+import { formatDutchDate, truncateAtWord } from '../text/index.js';
 import type { CommitmentSpan } from './commitments.js';
 import { findProblemSignals } from './signals.js';
-import { truncateAtWord } from '../text/index.js';
 
 /** Dutch display labels. */
 export const statusLabels: Record<CommitmentStatus, string> = {
@@ -51,21 +43,27 @@ export const statusLabels: Record<CommitmentStatus, string> = {
   'geen-spoor': 'geen spoor',
 };
 
-/** One Dutch sentence per status, for a legend. */
+/** One Dutch sentence per status, for a legend: what the status requires. */
 export const statusDescriptions: Record<CommitmentStatus, string> = {
   gerealiseerd:
-    'De Vlaamse Regering nam een definitieve beslissing: een definitief goedgekeurd ontwerp, een bekrachtigd decreet of een uitvoeringsmaatregel (besluit, subsidie, oproep, overeenkomst).',
+    'Een beslissing van de Vlaamse Regering voert dit engagement zelf uit: een definitief goedgekeurd ontwerp, een bekrachtigd decreet of een uitvoeringsmaatregel (besluit, subsidie, oproep, overeenkomst).',
   'in-uitvoering':
-    'De Vlaamse Regering keurde een voorontwerp principieel goed; de definitieve goedkeuring is nog niet gevonden.',
+    'Er is een principiële goedkeuring, of een beslissing die het engagement maar voor een deel of onzeker dekt; de volledige uitvoering is niet gevonden.',
   aangekondigd:
     'Er is enkel een visienota, mededeling, andere beslissing zonder concrete maatregel of parlementair document gevonden.',
-  'geen-spoor': 'Er is geen beslissing of parlementair document gevonden dat op dit engagement ingaat.',
+  'geen-spoor':
+    'Er is geen beslissing of parlementair document gevonden dat dit engagement zelf uitvoert. Dat bewijst niet dat er niets gebeurde: beslissingen over hetzelfde onderwerp tellen niet mee.',
 };
 
-/** At most this many of the best-scoring items can be strong evidence. */
-export const STRONG_TOP = 3;
-/** A strong item scores at least this share of the best score. */
-export const STRONG_RATIO = 0.5;
+/** Dutch labels of the confidence levels; a low one reads as an instruction. */
+export const confidenceLabels: Record<Confidence, string> = { hoog: 'sterk bewijs', laag: 'te controleren' };
+
+/** A source with at least this match probability is a trace of the commitment. */
+export const TRACE_PROBABILITY = 0.35;
+/** A final-stage decision with at least this match probability realises the commitment. */
+export const REALISED_PROBABILITY = 0.5;
+/** Sources from this probability on are listed as candidates to check, even when they set no status. */
+export const CANDIDATE_PROBABILITY = 0.2;
 
 export const REALISED_STAGES: ReadonlySet<DecisionStage> = new Set<DecisionStage>([
   'definitieve-goedkeuring',
@@ -77,7 +75,7 @@ export const UNDER_WAY_STAGES: ReadonlySet<DecisionStage> = new Set<DecisionStag
   'tweede-principiele-goedkeuring',
 ]);
 
-// How far along the decision process a stage is; ties between equally scored sources go to the furthest.
+// How far along the decision process a stage is.
 const STAGE_ORDER: Record<DecisionStage, number> = {
   overig: 0,
   mededeling: 1,
@@ -89,7 +87,7 @@ const STAGE_ORDER: Record<DecisionStage, number> = {
   uitvoering: 7,
 };
 
-// Labels that open a reason line: "Definitieve goedkeuring op 2021-03-05: ...".
+// Labels that open a reason line: "Definitieve goedkeuring op 5 maart 2021: ...".
 const STAGE_REASON_LABELS: Record<DecisionStage, string> = {
   'principiele-goedkeuring': 'Principiële goedkeuring',
   'tweede-principiele-goedkeuring': 'Tweede principiële goedkeuring',
@@ -101,21 +99,32 @@ const STAGE_REASON_LABELS: Record<DecisionStage, string> = {
   overig: 'Beslissing',
 };
 
-export const NO_EVIDENCE_REASON = 'Geen beslissing of parlementair document gevonden dat op dit engagement ingaat.';
+export const NO_EVIDENCE_REASON = 'Geen beslissing of parlementair document gevonden dat op dit engagement zelf ingaat.';
 
 /** Longest title quoted in a reason line, in characters. */
 const REASON_TITLE_MAX = 140;
 
+/**
+ * A promise not to do something ("... geen brede eerste graad wordt
+ * uitgerold", "... niet langer ..."): a matching decision may be the very
+ * thing promised not to happen, so its status is never sure.
+ */
+const NEGATIVE_PROMISE = /\b(?:geen|niet langer|niet meer|nooit)\b[^.;:]*\b(?:wordt|worden|komt|komen|voeren|voert|gaan|zal|zullen)\b|\b(?:wordt|worden|zal|zullen|gaan|komt)\b[^.;:]*\b(?:geen|niet langer|niet meer|nooit)\b/iu;
+
+export function isNegativePromise(text: string): boolean {
+  return NEGATIVE_PROMISE.test(text);
+}
+
 export interface AssessInput {
   commitment: CommitmentSpan;
-  /** Relevant sources for the commitment, sorted by score, best first. */
+  /** Sources found for the commitment; `score` is the match probability. */
   evidence: readonly Evidence[];
   sources: ReadonlyMap<string, Source>;
   /** Parliament documents by id, whose texts are scanned for problem signals. */
   parliament?: ReadonlyMap<string, { text: string }>;
 }
 
-export type Assessment = Pick<Commitment, 'status' | 'reason' | 'decisiveSourceKey' | 'problems'>;
+export type Assessment = Pick<Commitment, 'status' | 'confidence' | 'confidenceReason' | 'reason' | 'decisiveSourceKey' | 'problems'>;
 
 interface Candidate {
   evidence: Evidence;
@@ -123,30 +132,54 @@ interface Candidate {
   rank: number;
 }
 
-/** Status, reason, decisive source and problem signals of one commitment (rules in the module comment). */
+/** Status, confidence, reason, decisive source and problem signals of one commitment (rules in the module comment). */
 export function assessCommitment(input: AssessInput): Assessment {
   const known = knownEvidence(input.evidence, input.sources);
   const problems = problemSignals(known, input.parliament);
-  if (known.length === 0) {
-    return { status: 'geen-spoor', reason: NO_EVIDENCE_REASON, decisiveSourceKey: null, problems };
+  const traced = known.filter((c) => c.evidence.score >= TRACE_PROBABILITY);
+  if (traced.length === 0) return noTrace(known, problems);
+
+  const bestDecision = traced.find((c) => c.source.type === 'decision');
+  if (bestDecision === undefined) {
+    return decided('aangekondigd', traced[0]!, problems, 'laag', 'Alleen een parlementair document gaat erop in; geen beslissing van de regering gevonden.');
   }
-  const strong = strongEvidence(known);
-  const realised = best(strong.filter((c) => c.source.type === 'decision' && REALISED_STAGES.has(stageOf(c.source))));
-  if (realised !== undefined) return decided('gerealiseerd', realised, problems);
-  const underWay = best(strong.filter((c) => c.source.type === 'decision' && UNDER_WAY_STAGES.has(stageOf(c.source))));
-  if (underWay !== undefined) return decided('in-uitvoering', underWay, problems);
-  // Only announcements: prefer a decision (the government's own word) over a parliamentary document.
-  const announced = best(strong.filter((c) => c.source.type === 'decision')) ?? best(strong);
-  if (announced !== undefined) return decided('aangekondigd', announced, problems);
-  return { status: 'geen-spoor', reason: NO_EVIDENCE_REASON, decisiveSourceKey: null, problems };
+  const decisive = furthestOfDossier(bestDecision, known);
+  const stage = stageOf(decisive.source);
+  const probability = bestDecision.evidence.score;
+  const negative = isNegativePromise(input.commitment.text);
+
+  if (REALISED_STAGES.has(stage) && probability >= REALISED_PROBABILITY) {
+    if (problems.length > 0) {
+      return decided('gerealiseerd', decisive, problems, 'laag', 'Betwist: een parlementair document signaleert een probleem met de uitvoering.');
+    }
+    if (negative) return decided('gerealiseerd', decisive, problems, 'laag', 'Belofte om iets níet te doen: nagaan of de beslissing die belofte nakomt.');
+    return decided('gerealiseerd', decisive, problems, 'hoog', 'Een beslissing in een eindfase gaat specifiek over dit engagement.');
+  }
+  if (REALISED_STAGES.has(stage)) {
+    return decided('in-uitvoering', decisive, problems, 'laag', 'Een beslissing in een eindfase raakt het engagement, maar dekt het mogelijk maar gedeeltelijk.');
+  }
+  if (UNDER_WAY_STAGES.has(stage) || stage === 'overig') {
+    return decided('in-uitvoering', decisive, problems, 'laag', 'Alleen een principiële goedkeuring gevonden: de definitieve beslissing kan later gevolgd zijn of ontbreken.');
+  }
+  return decided('aangekondigd', decisive, problems, 'laag', 'Alleen een visienota, mededeling of andere beslissing zonder concrete maatregel gevonden.');
 }
 
-/** The strong part of evidence sorted best first (see the module comment); exported for tests. */
-export function strongEvidenceKeys(evidence: readonly Evidence[], sources: ReadonlyMap<string, Source>): string[] {
-  return strongEvidence(knownEvidence(evidence, sources)).map((c) => c.evidence.sourceKey);
+function noTrace(known: readonly Candidate[], problems: ProblemSignal[]): Assessment {
+  const candidates = known.filter((c) => c.evidence.score >= CANDIDATE_PROBABILITY).length;
+  return {
+    status: 'geen-spoor',
+    confidence: 'laag',
+    confidenceReason:
+      candidates > 0
+        ? `Wel ${candidates === 1 ? 'één bron' : `${candidates} bronnen`} over hetzelfde onderwerp om na te lezen.`
+        : 'Ook geen bron over hetzelfde onderwerp; een beslissing in andere woorden kan de zoektocht ontgaan zijn.',
+    reason: NO_EVIDENCE_REASON,
+    decisiveSourceKey: null,
+    problems,
+  };
 }
 
-// Evidence whose source is known, re-sorted defensively (stable, so the caller's order breaks ties).
+// Evidence whose source is known, best match first (stable, so the caller's order breaks ties).
 function knownEvidence(evidence: readonly Evidence[], sources: ReadonlyMap<string, Source>): Candidate[] {
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
@@ -159,54 +192,39 @@ function knownEvidence(evidence: readonly Evidence[], sources: ReadonlyMap<strin
   return candidates.sort((a, b) => b.evidence.score - a.evidence.score || a.rank - b.rank).map((c, rank) => ({ ...c, rank }));
 }
 
-function strongEvidence(known: readonly Candidate[]): Candidate[] {
-  const top = known[0];
-  if (top === undefined) return [];
-  const bestScore = top.evidence.score;
-  const core = known.filter(
-    (c) => c.rank < STRONG_TOP && (bestScore <= 0 || c.evidence.score >= STRONG_RATIO * bestScore),
-  );
-  const dossiers = new Set(core.map((c) => c.source.dossierId).filter((id): id is string => id !== undefined));
-  return known.filter((c) => core.includes(c) || (c.source.type === 'decision' && c.source.dossierId !== undefined && dossiers.has(c.source.dossierId)));
-}
-
-// Best-scoring, then furthest stage, then latest date.
-function best(candidates: readonly Candidate[]): Candidate | undefined {
-  return [...candidates].sort(
-    (a, b) =>
-      b.evidence.score - a.evidence.score ||
-      stageRank(b.source) - stageRank(a.source) ||
-      (b.source.date ?? '').localeCompare(a.source.date ?? '') ||
-      a.rank - b.rank,
-  )[0];
+// The furthest stage of the candidate's dossier among the evidence (later steps are added by the caller); then the latest.
+function furthestOfDossier(best: Candidate, known: readonly Candidate[]): Candidate {
+  const dossier = best.source.dossierId;
+  if (dossier === undefined) return best;
+  const steps = known.filter((c) => c.source.type === 'decision' && c.source.dossierId === dossier);
+  return steps.reduce((furthest, c) => {
+    const order = STAGE_ORDER[stageOf(c.source)] - STAGE_ORDER[stageOf(furthest.source)];
+    if (order !== 0) return order > 0 ? c : furthest;
+    return (c.source.date ?? '') > (furthest.source.date ?? '') ? c : furthest;
+  }, best);
 }
 
 function stageOf(source: Source): DecisionStage {
   return source.stage ?? 'overig';
 }
 
-function stageRank(source: Source): number {
-  return source.type === 'decision' ? STAGE_ORDER[stageOf(source)] : -1;
+function decided(status: CommitmentStatus, decisive: Candidate, problems: ProblemSignal[], confidence: Confidence, confidenceReason: string): Assessment {
+  return { status, confidence, confidenceReason, reason: reasonLine(decisive.source), decisiveSourceKey: decisive.source.key, problems };
 }
 
-function decided(status: CommitmentStatus, decisive: Candidate, problems: ProblemSignal[]): Assessment {
-  return { status, reason: reasonLine(decisive.source), decisiveSourceKey: decisive.source.key, problems };
-}
-
-/** "Definitieve goedkeuring op 2021-03-05: <title> {{cite:<key>}}" */
+/** "Definitieve goedkeuring op 5 maart 2021: <title> {{cite:<key>}}" */
 export function reasonLine(source: Source): string {
   const label = source.type === 'decision' ? STAGE_REASON_LABELS[stageOf(source)] : 'Parlementair document';
-  const when = source.date !== null ? `op ${source.date}` : 'zonder gekende datum';
-  const opening = source.type === 'decision' ? `${label} ${when}` : `${label} ${source.date !== null ? `van ${source.date}` : when}`;
-  return `${opening}: ${truncateAtWord(source.title, REASON_TITLE_MAX, ' …')} {{cite:${source.key}}}`;
+  const date = source.date !== null ? formatDutchDate(source.date) : null;
+  const when = date !== null ? (source.type === 'decision' ? `op ${date}` : `van ${date}`) : 'zonder gekende datum';
+  return `${label} ${when}: ${truncateAtWord(source.title, REASON_TITLE_MAX, ' …')} {{cite:${source.key}}}`;
 }
-
 
 // Problem signals of every parliamentary document among the evidence, in evidence order.
 function problemSignals(known: readonly Candidate[], documents: ReadonlyMap<string, { text: string }> | undefined): ProblemSignal[] {
   if (documents === undefined) return [];
   const problems: ProblemSignal[] = [];
-  for (const { source } of [...known].sort((a, b) => a.rank - b.rank)) {
+  for (const { source } of known) {
     if (source.type !== 'parliament') continue;
     const text = documents.get(source.key)?.text;
     if (text === undefined) continue;

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError, RuntimeFailure, errorMessage } from '../errors.js';
 import { registerDocumentCommands } from './commands/documents.js';
 import { registerEmbedCommand } from './commands/embed.js';
+import { registerEvaluateCommands } from './commands/evaluate.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerSearchCommands } from './commands/search.js';
@@ -24,6 +25,7 @@ export function buildProgram(out: Output): Command {
   registerDocumentCommands(program, out);
   registerSearchCommands(program, out);
   registerReportCommands(program, out);
+  registerEvaluateCommands(program, out);
   registerServeCommand(program, out);
   return program;
 }

@@ -2,7 +2,7 @@
 // (small) index built from the bundled data; the LLM path against a local
 // server that speaks the chat-completions protocol.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -48,9 +48,14 @@ describe('report', () => {
     assert.equal(json.commitments.length, 2);
     for (const c of json.commitments) {
       assert.ok(['gerealiseerd', 'in-uitvoering', 'aangekondigd', 'geen-spoor'].includes(c.status));
-      assert.ok(c.reason.length > 10);
+      assert.ok(['hoog', 'laag'].includes(c.confidence));
+      assert.ok(c.reason.length > 10 && c.confidenceReason.length > 10);
     }
-    assert.equal(json.commitments[0].status, 'gerealiseerd');
+    // The decree commitment has a trace whose decisive source is the furthest stage of the LIVC-R dossier: the ratified decree.
+    assert.notEqual(json.commitments[0].status, 'geen-spoor');
+    assert.equal(json.commitments[0].decisiveSourceKey, '60A3B2AA364ED90008000362');
+    assert.equal(json.commitments[1].status, 'gerealiseerd');
+    assert.equal(json.commitments[1].decisiveSourceKey, '5E4B9B2AA19C1A0008000182');
   });
 
   test('binnenlands-bestuur-en-stedenbeleid/2.2.9 shows the LIVC-R dossier stages and the parliament signal', async () => {
@@ -148,5 +153,62 @@ describe('LLM generator through the CLI', () => {
     const missing = await cli(['report', 'justitie/3.4', '--generator', 'llm'], { BELOFTEMETER_LLM_BASE_URL: undefined, BELOFTEMETER_LLM_MODEL: undefined });
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /BELOFTEMETER_LLM_BASE_URL/);
+  });
+});
+
+describe('one assessment per commitment', () => {
+  test('a chapter report shows every commitment with the status, source and confidence of its own section report', async () => {
+    const sections = JSON.parse((await cli(['sections', '--json'])).stdout) as { id: string; parentId: string | null }[];
+    const chapter = JSON.parse((await cli(['report', 'justitie/3', '--format', 'json'])).stdout);
+    assert.ok(chapter.commitments.length > 5, 'the chapter has commitments from its sections');
+    const inChapter = new Map(chapter.commitments.map((c: { id: string }) => [c.id, c]));
+    let compared = 0;
+    for (const id of new Set(chapter.commitments.map((c: { id: string }) => c.id.split('#')[0]!))) {
+      const own = JSON.parse((await cli(['report', id as string, '--format', 'json'])).stdout);
+      for (const c of own.commitments.filter((x: { id: string }) => x.id.startsWith(`${id}#`))) {
+        const same = inChapter.get(c.id) as { status: string; decisiveSourceKey: string | null; confidence: string; text: string };
+        assert.ok(same, `${c.id} is in the chapter report`);
+        assert.deepEqual(
+          [same.text, same.status, same.decisiveSourceKey, same.confidence],
+          [c.text, c.status, c.decisiveSourceKey, c.confidence],
+          `${c.id}: one status in every view`,
+        );
+        compared++;
+      }
+    }
+    assert.equal(compared, chapter.commitments.length);
+    assert.ok(sections.some((s) => s.parentId === 'justitie/3'));
+    // Offsets still point into the text the report quotes.
+    for (const c of chapter.commitments) assert.equal(chapter.section.text.slice(c.start, c.end), c.text);
+  });
+});
+
+describe('eval-status', () => {
+  test('scores the stored statuses against a gold file and refuses a malformed one', async () => {
+    const report = JSON.parse((await cli(['report', 'binnenlands-bestuur-en-stedenbeleid/2.2.5', '--format', 'json'])).stdout);
+    const label = (s: string) => s.replace('-', ' ');
+    const commitments = report.commitments.map((c: { text: string; status: string; decisiveSourceKey: string | null }, i: number) => ({
+      text: c.text,
+      checkable: true,
+      // The last one the assessor judged otherwise.
+      status: i === report.commitments.length - 1 ? (c.status === 'geen-spoor' ? 'gerealiseerd' : 'geen spoor') : label(c.status),
+      evidence: c.decisiveSourceKey ? [c.decisiveSourceKey] : [],
+    }));
+    const goldFile = join(work, 'gold.json');
+    writeFileSync(goldFile, JSON.stringify({ sections: { 'binnenlands-bestuur-en-stedenbeleid/2.2.5': { commitments } } }));
+    const result = await cli(['eval-status', goldFile, '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const scores = JSON.parse(result.stdout);
+    const n = commitments.length;
+    assert.equal(scores.gold_checkable, n);
+    assert.equal(scores.not_listed, 0);
+    assert.equal(scores.accuracy, Math.round(((n - 1) / n) * 1000) / 1000);
+    assert.equal(scores.extraction_precision, 1);
+    const text = await cli(['eval-status', goldFile]);
+    assert.match(text.stdout, /juiste status: +0\.\d{3}/);
+    writeFileSync(goldFile, JSON.stringify({ sections: { x: { commitments: [{ text: 'a' }] } } }));
+    const bad = await cli(['eval-status', goldFile]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /not in the format of status-dev\.json/);
   });
 });

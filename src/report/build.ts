@@ -1,53 +1,15 @@
-// Builds the report model for one section: commitments, evidence per
-// commitment, a status per commitment, dossiers (assessSection), then the
-// prose (buildSectionReport).
-import { extractCommitments } from '../assess/index.js';
-import { assessCommitment } from '../assess/index.js';
+// Builds the report model for one section from the stored assessments
+// (assessSection: commitments with evidence and status, dossiers, sources),
+// then the prose (buildSectionReport). Nothing is assessed here: a chapter, a
+// section and the overview all show the one assessment made at ingest.
 import { InputError } from '../errors.js';
 import type { Dossier } from '../dossiers/types.js';
-import { sectionFullText, sectionWithDescendants } from '../sources/agreement/index.js';
-import { search } from '../search/engine.js';
-import { embedQuery, scoreDenseAt } from '../search/lsa.js';
-import type { LoadedSearch } from '../search/persisted.js';
-import { characteristicTerms, findEvidence, type EvidenceHit } from '../search/evidence.js';
+import { sectionFullTextWithOffsets, sectionWithDescendants } from '../sources/agreement/index.js';
 import type { ReportContext } from './context.js';
 import type { Generator, GeneratorInput } from './generator.js';
-import type { Commitment, Evidence, SectionReport, Source } from './model.js';
+import type { Commitment, SectionReport, Source } from './model.js';
 import { reportTitle } from './extractive.js';
 import { decisionSource, parliamentSource } from './sources.js';
-
-/** Evidence per commitment: few and specific beats many and vague. */
-const EVIDENCE_PER_COMMITMENT = 5;
-/** How many documents can count as "about the section's subject" (recall of the benchmark's relevant set is ~0.77 at 100). */
-const SECTION_POOL = 100;
-/** The top of that ranking always counts (a section can have two subjects: the dense vector favours one). */
-const SECTION_CORE = 25;
-/** Evidence must contain one of the section's this many most characteristic words. */
-const SECTION_TERMS = 20;
-/** Below the core, a document must have at least this share of the best dense (topic) similarity to the section. */
-const TOPIC_SIMILARITY_SHARE = 0.5;
-
-/**
- * Documents about the section's subject: they rank in the top of a search
- * with the whole section, and their topic vector is close to the section's.
- * Evidence for a commitment must be among them, so that a vague sentence
- * ("We ondersteunen hen in hun regierol") cannot pick up a document on
- * another subject (housing companies) that happens to share its words.
- */
-function topicalDocuments(loaded: LoadedSearch, sectionText: string): Set<number> {
-  const { index, analysis } = loaded;
-  const pool = search(index, sectionText, analysis.analyser, {
-    k: SECTION_POOL,
-    genericTerms: analysis.genericTerms,
-    passages: analysis.passages,
-  });
-  const vector = embedQuery(index.lsa, analysis.analyser.weightedTerms(sectionText, 0.5), index.lsaTermIndex);
-  if (!vector) return new Set(pool.map((hit) => hit.index));
-  // Only the pool's similarities are needed, not the whole corpus's.
-  const [similarity] = scoreDenseAt(index.lsa, [vector], Uint32Array.from(pool, (hit) => hit.index));
-  const best = Math.max(...similarity!);
-  return new Set(pool.filter((hit, rank) => rank < SECTION_CORE || similarity![rank]! >= best * TOPIC_SIMILARITY_SHARE).map((hit) => hit.index));
-}
 
 export interface BuildOptions {
   /**
@@ -58,74 +20,53 @@ export interface BuildOptions {
 }
 
 /**
+ * The section's text and its stored commitments in reading order: its own, and
+ * with `subtree` those of its sub-sections, their offsets moved into the
+ * subtree's text so that `text.slice(start, end)` is still the commitment.
+ */
+export function sectionCommitments(context: ReportContext, sectionId: string, options: BuildOptions = {}): { text: string; commitments: Commitment[] } {
+  const section = context.sections.find((s) => s.id === sectionId);
+  if (!section) throw new InputError(`no section with id "${sectionId}" (see "beloftemeter sections")`);
+  if (options.scope === 'own') return { text: section.text, commitments: [...(context.assessments.get(section.id) ?? [])] };
+  const { text, offsets } = sectionFullTextWithOffsets(context.sections, sectionId);
+  const commitments: Commitment[] = [];
+  for (const [id, offset] of offsets) {
+    for (const c of context.assessments.get(id) ?? []) commitments.push({ ...c, start: c.start + offset, end: c.end + offset });
+  }
+  return { text, commitments };
+}
+
+/**
  * Everything of a section's report but the prose: commitments with their
  * evidence and status, dossiers, and the sources they cite. This is all a
  * status count needs (the server's overview), and what a generator writes from.
  */
 export async function assessSection(context: ReportContext, sectionId: string, options: BuildOptions = {}): Promise<GeneratorInput> {
-  const section = context.sections.find((s) => s.id === sectionId);
-  if (!section) throw new InputError(`no section with id "${sectionId}" (see "beloftemeter sections")`);
-  const own = options.scope === 'own';
-  // One definition of the subtree for both the text and the pages.
-  const covered = own ? [section] : sectionWithDescendants(context.sections, sectionId);
-  const text = own ? section.text : sectionFullText(context.sections, sectionId);
+  const { text, commitments } = sectionCommitments(context, sectionId, options);
+  const section = context.sections.find((s) => s.id === sectionId)!;
+  const covered = options.scope === 'own' ? [section] : sectionWithDescendants(context.sections, sectionId);
 
-  const topical = topicalDocuments(context.search, text);
-  const sectionTerms = characteristicTerms(context.search, text, SECTION_TERMS);
-  const { commitments: spans } = extractCommitments(sectionId, text);
-  // The section title gives a one-sentence commitment its topic ("Herbestemming kerken").
-  const hitsPerSpan = spans.map((span) =>
-    findEvidence(context.search, `${span.text}\n${section.title}`, {
-      max: EVIDENCE_PER_COMMITMENT,
-      supportText: span.text,
-      within: topical,
-      anyOf: sectionTerms,
-    }),
-  );
-  const decisions = await decisionsFor(context, hitsPerSpan.flat());
-
-  const sources = new Map<string, Source>();
+  // Every source on the evidence, and every step of their dossiers (a timeline cites them all).
   const dossiers = new Map<string, Dossier>();
-  const addSource = (key: string, type: 'decision' | 'parliament'): Source | null => {
-    const known = sources.get(key);
-    if (known) return known;
-    let source: Source | null = null;
-    if (type === 'decision') {
-      const decision = decisions.get(key);
-      if (decision) source = decisionSource(decision, context.dossierOf);
-    } else {
-      const doc = context.parliament.get(key);
-      if (doc) source = parliamentSource(doc);
-    }
-    if (source) sources.set(key, source);
-    return source;
-  };
-
-  const commitments: Commitment[] = spans.map((span, i) => {
-    const evidence: Evidence[] = [];
-    for (const hit of hitsPerSpan[i]!) {
-      const source = addSource(hit.doc.id, hit.doc.type);
-      if (!source) continue;
-      evidence.push({ sourceKey: source.key, score: hit.score, sharedTerms: hit.sharedTerms });
-      // A later step of the same dossier is evidence of how far it got, even when its wording drifted.
-      const dossier = source.dossierId ? context.dossierOf.get(source.key) : undefined;
+  const decisionIds = new Set<string>();
+  const parliamentIds = new Set<string>();
+  for (const commitment of commitments) {
+    for (const item of commitment.evidence) {
+      if (context.parliament.has(item.sourceKey)) {
+        parliamentIds.add(item.sourceKey);
+        continue;
+      }
+      decisionIds.add(item.sourceKey);
+      const dossier = context.dossierOf.get(item.sourceKey);
       if (dossier && dossier.steps.length > 1) {
         dossiers.set(dossier.id, dossier);
-        for (const step of dossier.steps) {
-          if (evidence.some((e) => e.sourceKey === step.decisionId)) continue;
-          if (step.date <= (source.date ?? '')) continue;
-          const later = addSource(step.decisionId, 'decision');
-          if (later) evidence.push({ sourceKey: later.key, score: hit.score, sharedTerms: hit.sharedTerms });
-        }
+        for (const step of dossier.steps) decisionIds.add(step.decisionId);
       }
     }
-    evidence.sort((a, b) => b.score - a.score);
-    const assessment = assessCommitment({ commitment: span, evidence, sources, parliament: context.parliament });
-    return { ...span, evidence, ...assessment };
-  });
-
-  // Every step of a dossier on the evidence is a source its timeline can cite.
-  for (const dossier of dossiers.values()) for (const step of dossier.steps) addSource(step.decisionId, 'decision');
+  }
+  const sources = new Map<string, Source>();
+  for (const decision of await context.store.decisions([...decisionIds])) sources.set(decision.id, decisionSource(decision, context.dossierOf));
+  for (const id of parliamentIds) sources.set(id, parliamentSource(context.parliament.get(id)!));
 
   return {
     section: {
@@ -138,21 +79,11 @@ export async function assessSection(context: ReportContext, sectionId: string, o
       pageEnd: Math.max(...covered.map((s) => s.pageEnd)),
       text,
     },
-    commitments,
+    // A source removed since the assessment (an update) is no longer cited.
+    commitments: commitments.map((c) => ({ ...c, evidence: c.evidence.filter((e) => sources.has(e.sourceKey)) })),
     dossiers: [...dossiers.values()].sort((a, b) => a.firstDate.localeCompare(b.firstDate)),
     sources: Object.fromEntries(sources),
   };
-}
-
-/** The decisions the hits and their dossiers' steps may cite, read in one go. */
-async function decisionsFor(context: ReportContext, hits: readonly EvidenceHit[]) {
-  const ids = new Set<string>();
-  for (const hit of hits) {
-    if (hit.doc.type !== 'decision') continue;
-    ids.add(hit.doc.id);
-    for (const step of context.dossierOf.get(hit.doc.id)?.steps ?? []) ids.add(step.decisionId);
-  }
-  return new Map((await context.store.decisions([...ids])).map((d) => [d.id, d]));
 }
 
 export async function buildSectionReport(

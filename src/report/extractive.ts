@@ -4,7 +4,8 @@
 // itself or say that nothing was found.
 import { stageLabel } from '../dossiers/stage.js';
 import type { Dossier } from '../dossiers/types.js';
-import { splitSentences, truncateAtWord } from '../text/index.js';
+import { REALISED_STAGES } from '../assess/status.js';
+import { formatDutchDate, splitSentences, truncateAtWord } from '../text/index.js';
 import type { Answer, AnswerInput, Answerer, GeneratedProse, Generator, GeneratorInput } from './generator.js';
 import type { Claim, Commitment, CommitmentStatus, ReportSection, Source } from './model.js';
 import { countStatuses } from './status-counts.js';
@@ -19,21 +20,29 @@ export function shorten(text: string, max = MAX_QUOTE_CHARS): string {
   return truncateAtWord(text.trim().replace(/^[-•]\s*/, ''), max).replace(/[.;:]$/, '');
 }
 
-const when = (source: Source) => (source.date ? `op ${source.date}` : 'zonder datum');
+const dateOf = (source: Source) => (source.date ? formatDutchDate(source.date) : 'zonder datum');
+const when = (source: Source) => (source.date ? `op ${formatDutchDate(source.date)}` : 'zonder datum');
+
+/** From this many commitments on, a report opens with a short summary and keeps the detail below. */
+const LONG_SECTION = 15;
+/** Commitments told one by one per status group; the rest are named by number (the table has them all). */
+const DETAILED_PER_GROUP = 8;
 
 function statusSentence(status: CommitmentStatus, source: Source): string {
   const stage = source.stage ? stageLabel(source.stage) : null;
   const title = `‘${shorten(source.title, 140)}’`;
-  if (source.type === 'parliament') return `Een parlementair document gaat erop in: ${title} (${source.date ?? 'zonder datum'})`;
+  if (source.type === 'parliament') return `een parlementair document gaat erop in: ${title} (${dateOf(source)})`;
   switch (status) {
     case 'gerealiseerd':
-      return `De Vlaamse Regering nam een bindende beslissing (${stage}) ${when(source)}: ${title}`;
+      return `de Vlaamse Regering nam een beslissing in eindfase (${stage}) ${when(source)}: ${title}`;
     case 'in-uitvoering':
-      return `Het dossier is onderweg: ${stage} ${when(source)} van ${title}`;
+      return source.stage && REALISED_STAGES.has(source.stage)
+        ? `een beslissing (${stage}) ${when(source)} dekt het engagement mogelijk maar gedeeltelijk: ${title}`
+        : `het dossier is onderweg: ${stage} ${when(source)} van ${title}`;
     case 'aangekondigd':
-      if (source.stage === 'visie') return `Er is een visienota of plan, nog geen bindende maatregel: ${title} (${source.date ?? 'zonder datum'})`;
-      if (source.stage === 'mededeling') return `De regering werd erover geïnformeerd (mededeling), maar nam nog geen bindende maatregel: ${title} (${source.date ?? 'zonder datum'})`;
-      return `Er is een verwante beslissing, maar geen bindende maatregel die het engagement uitvoert: ${title} (${source.date ?? 'zonder datum'})`;
+      if (source.stage === 'visie') return `er is een visienota of plan, nog geen bindende maatregel: ${title} (${dateOf(source)})`;
+      if (source.stage === 'mededeling') return `de regering werd erover geïnformeerd (mededeling), maar nam nog geen bindende maatregel: ${title} (${dateOf(source)})`;
+      return `er is een verwante beslissing, maar geen bindende maatregel die het engagement uitvoert: ${title} (${dateOf(source)})`;
     case 'geen-spoor':
       return '';
   }
@@ -48,12 +57,12 @@ function dossierClaim(dossier: Dossier, cited: ReadonlySet<string>): Claim | nul
   return {
     text:
       `Het dossier ‘${shorten(dossier.title, 120)}’ telt ${dossier.steps.length} beslissingen, ` +
-      `van ${first.stageLabel} op ${first.date} tot ${last.stageLabel} op ${last.date}.`,
+      `van ${first.stageLabel} op ${formatDutchDate(first.date)} tot ${last.stageLabel} op ${formatDutchDate(last.date)}.`,
     citations: [...new Set(citations)],
   };
 }
 
-/** "3 gerealiseerd, 1 in uitvoering, 0 enkel aangekondigd en 2 zonder spoor in …" */
+/** "3 gerealiseerd, 1 in uitvoering, 0 enkel aangekondigd en 2 zonder spoor …" */
 function statusBreakdown(commitments: readonly Commitment[]): string {
   const counts = countStatuses(commitments);
   const parts = [
@@ -65,8 +74,22 @@ function statusBreakdown(commitments: readonly Commitment[]): string {
   return `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`;
 }
 
+/** "Van die statussen zijn er 5 te controleren: …" (empty when every status is reliable). */
+function checkSentence(commitments: readonly Commitment[]): string {
+  const low = commitments.filter((c) => c.confidence === 'laag').length;
+  if (low === 0) return 'Alle statussen rusten op sterk bewijs.';
+  if (low === commitments.length) return `Alle ${low} statussen zijn te controleren: de bronnen zijn niet sterk genoeg om ze zonder nalezen over te nemen.`;
+  return `Daarvan ${low === 1 ? 'is 1 status' : `zijn ${low} statussen`} te controleren; ${commitments.length - low} ${commitments.length - low === 1 ? 'rust' : 'rusten'} op sterk bewijs.`;
+}
+
 function countsSentence(commitments: readonly Commitment[]): string {
-  return `Van de ${commitments.length} engagementen zijn er ${statusBreakdown(commitments)}.`;
+  return `Van de ${commitments.length} engagementen zijn er ${statusBreakdown(commitments)}. ${checkSentence(commitments)}`;
+}
+
+/** "nrs. 1, 4 en 7" */
+function numberList(numbers: readonly number[]): string {
+  if (numbers.length === 1) return `nr. ${numbers[0]}`;
+  return `nrs. ${numbers.slice(0, -1).join(', ')} en ${numbers.at(-1)}`;
 }
 
 /** The title every report carries, whichever generator wrote the prose. */
@@ -74,10 +97,17 @@ export function reportTitle(section: { number: string; title: string }): string 
   return `Voortgangsrapportage naleving regeerakkoord: ${section.number} ${section.title}`;
 }
 
+const GROUP_HEADINGS: Record<Exclude<CommitmentStatus, 'geen-spoor'>, string> = {
+  gerealiseerd: 'Gerealiseerd',
+  'in-uitvoering': 'In uitvoering',
+  aangekondigd: 'Aangekondigd',
+};
+
 export function generateExtractive(input: GeneratorInput): GeneratedProse {
   const { section, commitments, sources } = input;
   const dossierById = new Map(input.dossiers.map((d) => [d.id, d]));
   const known = new Set(Object.keys(sources));
+  const numbered = commitments.map((c, i) => ({ c, n: i + 1 }));
   const intro: Claim[] = [
     {
       text:
@@ -87,45 +117,75 @@ export function generateExtractive(input: GeneratorInput): GeneratedProse {
     },
     {
       text: commitments.length
-        ? `De sectie bevat ${commitments.length} concrete ${commitments.length === 1 ? 'engagement' : 'engagementen'}; daarvan zijn er ${statusBreakdown(commitments)}.`
+        ? `De sectie bevat ${commitments.length} concrete ${commitments.length === 1 ? 'engagement' : 'engagementen'}; daarvan zijn er ${statusBreakdown(commitments)}. ${checkSentence(commitments)}`
         : section.text.replace(HEADING_LINE, '').trim()
           ? 'De sectie bevat geen concrete engagementen, alleen visie of context; er is dus niets af te toetsen.'
           : 'Deze sectie heeft geen eigen tekst in het regeerakkoord; onderliggende secties hebben elk een eigen rapport.',
       citations: [],
     },
   ];
-
-  const findings: Claim[][] = [];
-  const toldDossiers = new Set<string>();
-  for (const [i, commitment] of commitments.entries()) {
-    if (commitment.status === 'geen-spoor' || !commitment.decisiveSourceKey) continue;
-    const decisive = sources[commitment.decisiveSourceKey];
-    if (!decisive) continue;
-    const paragraph: Claim[] = [
-      {
-        text: `Engagement ${i + 1}, ‘${shorten(commitment.text)}’: ${statusSentence(commitment.status, decisive)}.`,
-        citations: [decisive.key],
-      },
-    ];
-    const dossier = decisive.dossierId ? dossierById.get(decisive.dossierId) : undefined;
-    if (dossier && !toldDossiers.has(dossier.id)) {
-      const claim = dossierClaim(dossier, known);
-      if (claim) {
-        paragraph.push(claim);
-        toldDossiers.add(dossier.id);
-      }
-    }
-    const supporting = commitment.evidence
-      .map((e) => sources[e.sourceKey])
-      .filter((s): s is Source => Boolean(s) && s!.key !== decisive.key && (!s!.dossierId || s!.dossierId !== decisive.dossierId))
-      .slice(0, SUPPORTING_SOURCES);
-    if (supporting.length) {
-      paragraph.push({
-        text: `Ook relevant: ${supporting.map((s) => `‘${shorten(s.title, 110)}’ (${s.date ?? 'zonder datum'})`).join(' en ')}.`,
-        citations: supporting.map((s) => s.key),
+  // One per decisive source: several commitments carried by one decree name it once.
+  const realised = [
+    ...new Map(
+      commitments.filter((c) => c.status === 'gerealiseerd' && c.decisiveSourceKey && sources[c.decisiveSourceKey]).map((c) => [c.decisiveSourceKey!, c]),
+    ).values(),
+  ];
+  if (commitments.length >= LONG_SECTION) {
+    // A long section: the gist first, the detail per status below.
+    const traced = commitments.filter((c) => c.status !== 'geen-spoor').length;
+    intro.push({
+      text: `Kort samengevat: voor ${traced} van de ${commitments.length} engagementen vonden we een beslissing of document dat erop ingaat; de details staan hieronder per status en in de tabel.`,
+      citations: [],
+    });
+    if (realised.length) {
+      intro.push({
+        text: `Het duidelijkste resultaat: ‘${shorten(sources[realised[0]!.decisiveSourceKey!]!.title, 120)}’ (${dateOf(sources[realised[0]!.decisiveSourceKey!]!)}).`,
+        citations: [realised[0]!.decisiveSourceKey!],
       });
     }
-    findings.push(paragraph);
+  }
+  const body: ReportSection[] = [{ heading: 'Inleiding', paragraphs: [intro] }];
+
+  const toldDossiers = new Set<string>();
+  for (const status of ['gerealiseerd', 'in-uitvoering', 'aangekondigd'] as const) {
+    const group = numbered.filter(({ c }) => c.status === status && c.decisiveSourceKey && sources[c.decisiveSourceKey]);
+    if (group.length === 0) continue;
+    const paragraphs: Claim[][] = [];
+    for (const { c, n } of group.slice(0, DETAILED_PER_GROUP)) {
+      const decisive = sources[c.decisiveSourceKey!]!;
+      const check = c.confidence === 'laag' ? ' (te controleren)' : '';
+      const paragraph: Claim[] = [{ text: `Engagement ${n}${check}, ‘${c.text.trim().replace(/^[-•]\s*/, '').replace(/[.;:]$/, '')}’: ${statusSentence(c.status, decisive)}.`, citations: [decisive.key] }];
+      const dossier = decisive.dossierId ? dossierById.get(decisive.dossierId) : undefined;
+      if (dossier && !toldDossiers.has(dossier.id)) {
+        const claim = dossierClaim(dossier, known);
+        if (claim) {
+          paragraph.push(claim);
+          toldDossiers.add(dossier.id);
+        }
+      }
+      const supporting = c.evidence
+        .map((e) => sources[e.sourceKey])
+        .filter((s): s is Source => Boolean(s) && s!.key !== decisive.key && (!s!.dossierId || s!.dossierId !== decisive.dossierId))
+        .slice(0, SUPPORTING_SOURCES);
+      if (supporting.length) {
+        paragraph.push({
+          text: `Ook na te lezen: ${supporting.map((s) => `‘${shorten(s.title, 110)}’ (${dateOf(s)})`).join(' en ')}.`,
+          citations: supporting.map((s) => s.key),
+        });
+      }
+      paragraphs.push(paragraph);
+    }
+    const rest = group.slice(DETAILED_PER_GROUP);
+    if (rest.length) {
+      paragraphs.push([{ text: `Ook ${numberList(rest.map(({ n }) => n))} ${rest.length === 1 ? 'heeft' : 'hebben'} deze status; de tabel geeft de bron.`, citations: [] }]);
+    }
+    body.push({ heading: GROUP_HEADINGS[status], paragraphs });
+  }
+  if (body.length === 1) {
+    body.push({
+      heading: 'Belangrijkste bevindingen',
+      paragraphs: [[{ text: 'We vonden geen beslissing of parlementair document dat specifiek op de engagementen van deze sectie ingaat.', citations: [] }]],
+    });
   }
 
   const signals: Claim[][] = [];
@@ -137,32 +197,28 @@ export function generateExtractive(input: GeneratorInput): GeneratedProse {
       const source = sources[problem.sourceKey];
       if (!source) continue;
       signals.push([
-        { text: `${shorten(source.title, 140)} (${source.date ?? 'zonder datum'}) meldt: “${shorten(problem.quote, 300)}”`, citations: [source.key] },
+        { text: `${shorten(source.title, 140)} (${dateOf(source)}) meldt: “${shorten(problem.quote, 300)}”`, citations: [source.key] },
       ]);
     }
   }
-
-  const missing = commitments.map((c, i) => ({ c, n: i + 1 })).filter(({ c }) => c.status === 'geen-spoor');
-  const body: ReportSection[] = [{ heading: 'Inleiding', paragraphs: [intro] }];
-  body.push({
-    heading: 'Belangrijkste bevindingen',
-    paragraphs: findings.length
-      ? findings
-      : [[{ text: 'We vonden geen beslissing of parlementair document dat op de engagementen van deze sectie ingaat.', citations: [] }]],
-  });
   if (signals.length) body.push({ heading: 'Signalen uit het parlement', paragraphs: signals });
+
+  const missing = numbered.filter(({ c }) => c.status === 'geen-spoor');
   if (missing.length) {
     body.push({
       heading: 'Geen spoor gevonden',
       paragraphs: [
-        missing.map(({ c, n }) => ({
-          text: `Voor engagement ${n}, ‘${shorten(c.text, 140)}’, vonden we geen beslissing of parlementair document.`,
-          citations: [],
-        })),
+        [
+          {
+            text:
+              `Voor ${missing.length === 1 ? 'engagement' : `${missing.length} engagementen`} (${numberList(missing.map(({ n }) => n))}) vonden we geen beslissing of parlementair document dat ${missing.length === 1 ? 'het' : 'ze'} zelf uitvoert. ` +
+              'Dat bewijst niet dat er niets gebeurde: beslissingen over hetzelfde onderwerp die dit engagement niet uitvoeren, tellen niet mee.',
+            citations: [],
+          },
+        ],
       ],
     });
   }
-  const realised = commitments.filter((c) => c.status === 'gerealiseerd' && c.decisiveSourceKey);
   const conclusion: Claim[] = [{ text: commitments.length ? countsSentence(commitments) : 'Deze sectie bevat geen toetsbare engagementen.', citations: [] }];
   if (realised.length) {
     conclusion.push({
@@ -205,7 +261,7 @@ export function answerExtractive(input: AnswerInput): Answer {
   const sorted = [...input.sources].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   const claims: Claim[] = sorted.map((source) => {
     const what = source.type === 'decision' && source.stage ? stageLabel(source.stage) : 'parlement';
-    const lead = `${source.date ?? 'Zonder datum'} (${what}): ${shorten(source.title, 150)}.`;
+    const lead = `${source.date ? formatDutchDate(source.date) : 'Zonder datum'} (${what}): ${shorten(source.title, 150)}.`;
     const detail = gist(source);
     return { text: detail ? `${lead} ${detail}${/[.…!?]$/.test(detail) ? '' : '.'}` : lead, citations: [source.key] };
   });

@@ -26,9 +26,9 @@ export interface Source {
 /** A source found for a commitment, with why it was kept. */
 export interface Evidence {
   sourceKey: string;
-  /** Retrieval score after fusion, higher is better; comparable within one report only. */
+  /** Match probability (0-1): how likely the source carries out this very commitment (src/assess/match.ts). */
   score: number;
-  /** Distinctive (non-generic) analysed terms the commitment and the source share. */
+  /** Distinctive whole words (analysed) the commitment and the source share, rarest first. */
   sharedTerms: string[];
 }
 
@@ -40,6 +40,9 @@ export interface Evidence {
  * - geen-spoor: no evidence found
  */
 export type CommitmentStatus = 'gerealiseerd' | 'in-uitvoering' | 'aangekondigd' | 'geen-spoor';
+
+/** How sure the status is: `laag` is shown as "te controleren", with the candidate sources. */
+export type Confidence = 'hoog' | 'laag';
 
 export interface ProblemSignal {
   sourceKey: string;
@@ -61,6 +64,10 @@ export interface Commitment {
    * placeholders that renderers turn into their own citation numbers.
    */
   reason: string;
+  /** `hoog` only for the kinds of status the development data shows right at least 85% of the time. */
+  confidence: Confidence;
+  /** One Dutch line: why the confidence is what it is (what to check). */
+  confidenceReason: string;
   /** Key of the source that decided the status, when any. */
   decisiveSourceKey: string | null;
   /** Parliament documents that signal a problem (delay, missing agreement, ...). */

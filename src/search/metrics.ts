@@ -22,3 +22,16 @@ export function ndcgAt(ranking: readonly string[], relevant: ReadonlySet<string>
 export function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 }
+
+/** nDCG at k with graded relevance (gain 2^grade - 1); unjudged documents count as 0. */
+export function gradedNdcgAt(ranking: readonly string[], grades: Readonly<Record<string, number>>, k: number): number {
+  let dcg = 0;
+  ranking.slice(0, k).forEach((id, i) => {
+    dcg += (2 ** (Object.hasOwn(grades, id) ? grades[id]! : 0) - 1) / Math.log2(i + 2);
+  });
+  const ideal = Object.values(grades)
+    .sort((a, b) => b - a)
+    .slice(0, k)
+    .reduce((sum, grade, i) => sum + (2 ** grade - 1) / Math.log2(i + 2), 0);
+  return ideal === 0 ? 0 : dcg / ideal;
+}

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildBm25Index, scoreBm25 } from './bm25.js';
 import { buildLsaModel, embedQuery, scoreDense, symmetricEigen, truncatedSvd, type SparseRows } from './lsa.js';
-import { ndcgAt, recallAt } from './metrics.js';
+import { evaluateGraded } from './benchmark.js';
+import { gradedNdcgAt, ndcgAt, recallAt } from './metrics.js';
 import { pack, unpack } from './pack.js';
 import { checkQuery, parseDateBound, MAX_QUERY_CHARS } from './query.js';
 import { reciprocalRankFusion, scoreFusion, topK } from './ranking.js';
@@ -113,6 +114,23 @@ describe('metrics', () => {
     const ndcg = ndcgAt(['x', 'a'], new Set(['a']), 2);
     assert.ok(Math.abs(ndcg - 1 / Math.log2(3)) < 1e-12);
     assert.equal(recallAt(['a'], new Set(), 10), 0);
+  });
+
+  test('graded nDCG and recall of the 2s, as score_graded.py computes them', () => {
+    const grades: Record<string, 0 | 1 | 2> = { a: 2, b: 1, c: 0, d: 2 };
+    // Ideal: 2, 2, 1 -> 3 + 3/log2(3) + 1/2.
+    const ideal = 3 + 3 / Math.log2(3) + 1 / 2;
+    const dcg = 0 + 3 / Math.log2(3) + 1 / 2; // unjudged x, then a, then b
+    assert.ok(Math.abs(gradedNdcgAt(['x', 'a', 'b'], grades, 20) - dcg / ideal) < 1e-12);
+    assert.equal(gradedNdcgAt(['a', 'd', 'b'], grades, 20), 1);
+    assert.equal(gradedNdcgAt(['toString'], { constructor: 0 }, 20), 0, 'ids are never looked up on the prototype');
+    const result = evaluateGraded(
+      { sections: [{ id: 's1', query: 'q', grades }, { id: 's2', query: 'q', grades: { e: 1 } }] },
+      (section) => (section.id === 's1' ? ['a', 'x', 'b'] : ['y']),
+    );
+    assert.equal(result['R2@20'], 0.5, 'one of the two 2s; s2 has no 2s and is left out');
+    assert.equal(result['R1@20'], (2 / 3 + 0) / 2);
+    assert.equal(result['unjudged@20'], (1 / 20 + 1 / 20) / 2);
   });
 });
 

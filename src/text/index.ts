@@ -31,3 +31,4 @@ export {
   type AnalyserOptions,
 } from './analyse.js';
 export { collapseWhitespace, truncateAtWord } from './truncate.js';
+export { formatDutchDate } from './dates.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { evaluateRetrieval, loadBenchmark, round3, type BenchmarkSection } from '../../search/benchmark.js';
+import { evaluateGraded, evaluateRetrieval, loadAnyBenchmark, round3 } from '../../search/benchmark.js';
 import { queryEmbeddingsFromEnv } from '../../search/embeddings/retriever.js';
 import { loadSearch } from '../../search/persisted.js';
 import { checkQuery, parseDateBound } from '../../search/query.js';
@@ -83,41 +83,41 @@ export function registerSearchCommands(program: Command, out: Output): void {
 
   program
     .command('eval-retrieval')
-    .description('meet de zoekkwaliteit op een benchmarkbestand (formaat van retrieval-dev.json)')
+    .description('meet de zoekkwaliteit op een benchmarkbestand (retrieval-dev.json, of met graderingen: judged-dev.json)')
     .argument('<file>', 'benchmarkbestand (JSON)')
     .option('--json', 'als JSON')
     .action(async (file: string, flags: { json?: boolean }) => {
-      const benchmark = loadBenchmark(file);
+      const loadedBenchmark = loadAnyBenchmark(file);
       await withStore(program, async (store) => {
         const loaded = await loadSearch(store);
         const embeddings = await queryEmbeddingsFromEnv(store, loaded.index, warn);
         // Ranked up front: the query embeddings are asynchronous, the scoring is not.
-        const rankings = new Map<BenchmarkSection, string[]>();
+        const rankings = new Map<string, string[]>();
         let embedded = 0;
-        for (const section of benchmark.sections) {
+        for (const section of loadedBenchmark.benchmark.sections) {
           const scores = embeddings ? await embeddings.scores(checkQuery(section.query)) : null;
           if (scores) embedded++;
           const hits = rankDocuments(loaded, { query: section.query, k: 50, type: 'decision' }, scores ? { scores } : undefined);
-          rankings.set(section, hits.map((hit) => hit.doc.id));
+          rankings.set(section.id, hits.map((hit) => hit.doc.id));
         }
-        const result = evaluateRetrieval(benchmark, (section) => rankings.get(section)!);
-        const rounded = {
+        const ranked = (section: { id: string }) => rankings.get(section.id)!;
+        const result =
+          loadedBenchmark.kind === 'graded' ? evaluateGraded(loadedBenchmark.benchmark, ranked) : evaluateRetrieval(loadedBenchmark.benchmark, ranked);
+        const metrics = Object.keys(result).filter((key) => key !== 'sections' && key !== 'peer');
+        const roundAll = (scores: object) => Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, round3(v as number)]));
+        const rounded: Record<string, unknown> = {
           sections: result.sections,
-          'recall@10': round3(result['recall@10']),
-          'recall@20': round3(result['recall@20']),
-          'recall@50': round3(result['recall@50']),
-          'ndcg@20': round3(result['ndcg@20']),
-          ...(result.peer
-            ? { peer: Object.fromEntries(Object.entries(result.peer).map(([k, v]) => [k, round3(v)])) }
-            : {}),
+          ...roundAll(Object.fromEntries(metrics.map((m) => [m, (result as unknown as Record<string, number>)[m]]))),
+          ...(result.peer ? { peer: roundAll(result.peer) } : {}),
           // Only with embeddings configured and stored, so the offline figures stay as they were.
           ...(embeddings ? { embeddings: { model: embeddings.model, queries: embedded } } : {}),
         };
         if (flags.json) return out.stdout(`${JSON.stringify(rounded)}\n`);
-        out.stdout(`secties: ${rounded.sections}\n`);
-        if (embeddings) out.stdout(`embeddings: ${embeddings.model} (bij ${embedded} van ${rounded.sections} secties)\n`);
-        for (const metric of ['recall@10', 'recall@20', 'recall@50', 'ndcg@20'] as const) {
-          out.stdout(`${metric.padEnd(10)} ${rounded[metric].toFixed(3)}${rounded.peer ? `   (peer ${(rounded.peer as Record<string, number>)[metric]?.toFixed(3)})` : ''}\n`);
+        out.stdout(`secties: ${result.sections}${loadedBenchmark.kind === 'graded' ? ' (gegradeerde relevantie)' : ''}\n`);
+        if (embeddings) out.stdout(`embeddings: ${embeddings.model} (bij ${embedded} van ${result.sections} secties)\n`);
+        const peer = rounded.peer as Record<string, number> | undefined;
+        for (const metric of metrics) {
+          out.stdout(`${metric.padEnd(12)} ${(rounded[metric] as number).toFixed(3)}${peer ? `   (peer ${peer[metric]?.toFixed(3)})` : ''}\n`);
         }
       });
     });

@@ -1,8 +1,9 @@
 // Reference numbering: numbers are assigned in order of first appearance in
 // the rendered report (body claims, then the commitments' reasons, then the
-// parliamentary signals under the commitments table, then the dossier timelines), starting at 1. Every
+// candidate sources of statuses to check, then the parliamentary signals under the commitments table, then the dossier timelines), starting at 1. Every
 // numbered source is cited and every citation is numbered, by construction.
 import type { SectionReport } from '../model.js';
+import { checkCandidates } from './selection.js';
 
 /** `{{cite:<sourceKey>}}` in a commitment's reason. The key may be any text without braces. */
 const CITE_PLACEHOLDER = /\{\{cite:([^{}]*)\}\}/g;
@@ -49,6 +50,9 @@ export function numberCitations(report: SectionReport): CitationNumbering {
   }
   for (const commitment of report.commitments) {
     for (const key of placeholderKeys(commitment.reason)) cite(key, `reason of commitment ${commitment.id}`);
+  }
+  for (const commitment of report.commitments) {
+    for (const key of checkCandidates(commitment)) if (Object.hasOwn(report.sources, key)) cite(key, `candidate of commitment ${commitment.id}`);
   }
   for (const commitment of report.commitments) {
     for (const problem of commitment.problems) cite(problem.sourceKey, `problem signal of commitment ${commitment.id}`);

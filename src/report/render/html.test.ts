@@ -63,8 +63,8 @@ test('commitments as a table with status badges in colour and in words; signals 
   const report = loadReport();
   report.commitments[1]!.status = 'aangekondigd';
   const html = renderHtml(report);
-  assert.match(html, /<table>\n<caption>[^<]+<\/caption>\n<thead><tr><th scope="col">#<\/th><th scope="col">Engagement<\/th><th scope="col">Status<\/th><th scope="col">Toelichting<\/th><\/tr><\/thead>/);
-  assert.match(html, /<td><span class="status status-gerealiseerd">gerealiseerd<\/span><\/td><td>Decreet bekrachtigd op 2021-05-21 <a href="#ref-4">\[4\]<\/a>/);
+  assert.match(html, /<table>\n<caption>[^<]+<\/caption>\n<thead><tr><th scope="col">#<\/th><th scope="col">Engagement<\/th><th scope="col">Status<\/th><th scope="col">Zekerheid<\/th><th scope="col">Toelichting<\/th><\/tr><\/thead>/);
+  assert.match(html, /<td><span class="status status-gerealiseerd">gerealiseerd<\/span><\/td><td>sterk bewijs<\/td><td>Decreet bekrachtigd op 2021-05-21 <a href="#ref-4">\[4\]<\/a>/);
   assert.match(html, /<span class="status status-aangekondigd">aangekondigd<\/span>/);
   assert.match(html, /geïnstalleerd, die de informatie-uitwisseling .* coördineert\.<\/td>/, 'the full commitment text, not truncated');
   assert.match(html, /<li><span aria-hidden="true">⚠<\/span> Signaal uit het parlement: “Er is geen zicht op verdere timing en aanpak\.” <a href="#ref-6">\[6\]<\/a><\/li>/);

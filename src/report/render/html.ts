@@ -5,8 +5,8 @@
 import type { Dossier } from '../../dossiers/types.js';
 import type { Claim, Commitment, CommitmentStatus, SectionReport, Source } from '../model.js';
 import { UnknownCitationError, formatCitations, numberCitations, replaceCitationPlaceholders } from './citations.js';
-import { COMMITMENT_STATUSES, CLOSING_NOTE, NO_DATE_LABEL, generatorLine, statusLabel } from './labels.js';
-import { distinctProblemSignals, dossiersWithTimeline } from './selection.js';
+import { COMMITMENT_STATUSES, CLOSING_NOTE, NO_DATE_LABEL, confidenceLabel, generatorLine, statusLabel } from './labels.js';
+import { checkCandidates, distinctProblemSignals, dossiersWithTimeline } from './selection.js';
 import { collapseWhitespace, truncateAtWord } from '../../text/index.js';
 import { escapeHtml, placeCitations, safeHttpUrl } from './text.js';
 
@@ -113,7 +113,12 @@ function commitmentRow(commitment: Commitment, index: number, numberOf: Readonly
     citation: citationLink,
     text: escapeHtml,
   });
-  return `<tr><td>${index + 1}</td><td>${text(commitment.text)}</td><td>${statusBadge(commitment.status)}</td><td>${reason}</td></tr>`;
+  const candidates = checkCandidates(commitment).filter((key) => numberOf.has(key));
+  const check =
+    commitment.confidence === 'laag'
+      ? ` <span class="check">${escapeHtml(collapseWhitespace(commitment.confidenceReason))}${candidates.length ? ` Na te lezen: ${citationLinks(candidates, numberOf)}` : ''}</span>`
+      : '';
+  return `<tr><td>${index + 1}</td><td>${text(commitment.text)}</td><td>${statusBadge(commitment.status)}</td><td>${escapeHtml(confidenceLabel(commitment.confidence))}</td><td>${reason}${check}</td></tr>`;
 }
 
 function signalsList(commitments: readonly Commitment[], numberOf: ReadonlyMap<string, number>): string | null {
@@ -132,7 +137,7 @@ function commitmentsSection(report: SectionReport, numberOf: ReadonlyMap<string,
   const table = [
     '<table>',
     '<caption>Engagementen uit deze sectie en hoe ver de uitvoering staat</caption>',
-    '<thead><tr><th scope="col">#</th><th scope="col">Engagement</th><th scope="col">Status</th><th scope="col">Toelichting</th></tr></thead>',
+    '<thead><tr><th scope="col">#</th><th scope="col">Engagement</th><th scope="col">Status</th><th scope="col">Zekerheid</th><th scope="col">Toelichting</th></tr></thead>',
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     '</table>',
   ].join('\n');

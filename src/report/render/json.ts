@@ -2,7 +2,8 @@
 // so consumers need not re-implement it. The shape is versioned; a change that
 // removes or renames a field bumps `schemaVersion`.
 import type { DecisionStage, DossierStep } from '../../dossiers/types.js';
-import type { CommitmentStatus, SectionReport, Source } from '../model.js';
+import { confidenceLabels } from '../../assess/status.js';
+import type { CommitmentStatus, Confidence, SectionReport, Source } from '../model.js';
 import { UnknownCitationError, numberCitations, placeholderKeys, replaceCitationPlaceholders, uniqueKeys } from './citations.js';
 import { statusLabel } from './labels.js';
 
@@ -39,6 +40,12 @@ export interface JsonCommitment {
   status: CommitmentStatus;
   /** Dutch display label of the status, e.g. "in uitvoering". */
   statusLabel: string;
+  /** `hoog` (sterk bewijs) or `laag` (te controleren: check the candidate sources first). */
+  confidence: Confidence;
+  /** "sterk bewijs" or "te controleren". */
+  confidenceLabel: string;
+  /** Why the confidence is what it is, in Dutch. */
+  confidenceReason: string;
   /** The reason with `{{cite:key}}` placeholders replaced by "[n]". */
   reason: string;
   /** Numbers cited by the reason, in order, without repeats. */
@@ -46,7 +53,7 @@ export interface JsonCommitment {
   decisiveSourceKey: string | null;
   /** Number of the decisive source when it is cited, else null. */
   decisiveCitation: number | null;
-  /** Retrieved evidence; `n` is null for evidence that is not cited in the report. */
+  /** Evidence with its match probability (`score`, 0-1); `n` is null for evidence that is not cited in the report. */
   evidence: { sourceKey: string; n: number | null; score: number; sharedTerms: string[] }[];
   problems: { sourceKey: string; n: number; quote: string }[];
 }
@@ -121,6 +128,9 @@ export function toJsonReport(report: SectionReport): JsonReport {
       end: commitment.end,
       status: commitment.status,
       statusLabel: statusLabel(commitment.status),
+      confidence: commitment.confidence,
+      confidenceLabel: confidenceLabels[commitment.confidence],
+      confidenceReason: commitment.confidenceReason,
       reason: replaceCitationPlaceholders(commitment.reason, numberOf, { citation: (n) => `[${n}]` }),
       citations: numbers(placeholderKeys(commitment.reason), numberOf),
       decisiveSourceKey: commitment.decisiveSourceKey,

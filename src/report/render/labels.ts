@@ -1,7 +1,7 @@
 // Dutch labels shared by every renderer, so Markdown, HTML, JSON and the index
 // page never disagree on what a status or a generator is called.
-import { statusLabels } from '../../assess/status.js';
-import type { CommitmentStatus, SectionReport } from '../model.js';
+import { confidenceLabels, statusLabels } from '../../assess/status.js';
+import type { CommitmentStatus, Confidence, SectionReport } from '../model.js';
 
 /** Display order: from done to nothing found. */
 export const COMMITMENT_STATUSES: readonly CommitmentStatus[] = ['gerealiseerd', 'in-uitvoering', 'aangekondigd', 'geen-spoor'];
@@ -9,6 +9,11 @@ export const COMMITMENT_STATUSES: readonly CommitmentStatus[] = ['gerealiseerd',
 export function statusLabel(status: CommitmentStatus): string {
   // A status outside the taxonomy (a report read from JSON) shows as itself rather than as "undefined".
   return statusLabels[status] ?? String(status);
+}
+
+/** "sterk bewijs" or "te controleren". */
+export function confidenceLabel(confidence: Confidence): string {
+  return confidenceLabels[confidence] ?? String(confidence);
 }
 
 /** "Opgesteld met: …", saying honestly which generator wrote the prose. */

@@ -104,19 +104,17 @@ test('claims carry their citations before the final period, without spaces betwe
   assert.match(markdown, /is er gekomen \\\[4\\\]\\\[1\\\]\. Of de verbindingsofficier .* blijkt niet uit de beslissingen\.\n/, 'a claim without citations has no marks');
 });
 
-test('commitments table: Dutch status, truncated text, reasons with citations, parliamentary signals', () => {
+test('commitments table: Dutch status, confidence, the full text, reasons with citations, parliamentary signals', () => {
   const report = loadReport();
   const markdown = renderMarkdown(report);
-  const table = /## Engagementen\n(\| # \| Engagement \| Status \| Toelichting \|\n\| --- \| --- \| --- \| --- \|\n(?:\|.*\|\n)+)/.exec(markdown);
+  const table = /## Engagementen\n(\| # \| Engagement \| Status \| Zekerheid \| Toelichting \|\n\| --- \| --- \| --- \| --- \| --- \|\n(?:\|.*\|\n)+)/.exec(markdown);
   assert.ok(table, 'table follows the heading');
   const rows = table[1]!.trim().split('\n').slice(2);
   assert.equal(rows.length, report.commitments.length);
-  assert.match(rows[0]!, /^\| 1 \| We creëren een decretaal kader .* beroepsgeheim schenden\. \| gerealiseerd \| Decreet bekrachtigd op 2021-05-21 \\\[4\\\], na definitieve goedkeuring op 2021-03-05 \\\[3\\\]; het federale samenwerkingsakkoord ontbreekt nog \\\[6\\\] \|$/);
+  assert.match(rows[0]!, /^\| 1 \| We creëren een decretaal kader .* beroepsgeheim schenden\. \| gerealiseerd \| sterk bewijs \| Decreet bekrachtigd op 2021-05-21 \\\[4\\\], na definitieve goedkeuring op 2021-03-05 \\\[3\\\]; het federale samenwerkingsakkoord ontbreekt nog \\\[6\\\] \|$/);
   const longText = report.commitments[1]!.text;
   assert.ok(longText.length > 200);
-  const cell = rows[1]!.split(' | ')[1]!;
-  assert.ok(cell.endsWith('…') && cell.length <= 201, `truncated: ${cell}`);
-  assert.ok(longText.startsWith(cell.slice(0, -1)), 'a prefix of the commitment');
+  assert.equal(rows[1]!.split(' | ')[1], longText.replace(/\s+/g, ' ').trim(), 'the table has the whole commitment, never cut off');
   assert.match(markdown, /\n\n⚠ Signaal uit het parlement: “Dat samenwerkingsakkoord is er nog niet en dus blijven er onduidelijkheden\.” \\\[6\\\]\n\n⚠ Signaal uit het parlement: “Er is geen zicht op verdere timing en aanpak\.” \\\[6\\\]\n/);
 
   report.commitments[0]!.status = 'in-uitvoering';
@@ -126,12 +124,26 @@ test('commitments table: Dutch status, truncated text, reasons with citations, p
   assert.match(relabelled, /\| geen spoor \|/);
 });
 
+test('a status to check says why and cites its candidate sources, which are then listed', () => {
+  const report = loadReport();
+  const before = renderMarkdown(report);
+  assert.doesNotMatch(before, /Draaiboek/, 'a weak candidate is not listed while the status is sure');
+  report.commitments[0]!.confidence = 'laag';
+  report.commitments[0]!.confidenceReason = 'Betwist: een parlementair document signaleert een probleem met de uitvoering.';
+  const markdown = renderMarkdown(report);
+  const row = markdown.split('\n').find((line) => line.startsWith('| 1 |'))!;
+  assert.match(row, /\| te controleren \| .* Betwist: een parlementair document signaleert een probleem met de uitvoering\. Na te lezen: \\\[\d+\\\]/);
+  const candidate = /Na te lezen: ((?:\\\[\d+\\\])+)/.exec(row)![1]!;
+  assert.match(markdown, /<summary> Referenties<\/summary>[\s\S]*Draaiboek en vraag- en antwoordfiche/, 'the candidate is listed among the references');
+  assert.ok(candidate.length > 0);
+});
+
 test('pipes and newlines in table cells cannot break the table', () => {
   const report = loadReport();
   report.commitments[0]!.text = 'Een | gevaarlijke\ncel';
   report.commitments[0]!.reason = 'Reden met | pijp\nen regel {{cite:60A3B2AA364ED90008000362}}';
   const markdown = renderMarkdown(report);
-  assert.match(markdown, /\n\| 1 \| Een \\\| gevaarlijke cel \| gerealiseerd \| Reden met \\\| pijp en regel \\\[4\\\] \|\n/);
+  assert.match(markdown, /\n\| 1 \| Een \\\| gevaarlijke cel \| gerealiseerd \| sterk bewijs \| Reden met \\\| pijp en regel \\\[4\\\] \|\n/);
 });
 
 test('dossier timelines: steps with a number when cited, without when only found via the dossier', () => {

@@ -13,8 +13,8 @@ import {
   replaceCitationPlaceholders,
   type CitationNumbering,
 } from './citations.js';
-import { dossiersWithTimeline, distinctProblemSignals } from './selection.js';
-import { CLOSING_NOTE, NO_DATE_LABEL, generatorLine, statusLabel } from './labels.js';
+import { checkCandidates, dossiersWithTimeline, distinctProblemSignals } from './selection.js';
+import { CLOSING_NOTE, NO_DATE_LABEL, confidenceLabel, generatorLine, statusLabel } from './labels.js';
 import { collapseWhitespace, truncateAtWord } from '../../text/index.js';
 import {
   escapeHtml,
@@ -29,7 +29,6 @@ import {
 
 /** The examples' indentation inside <details>. */
 const DETAILS_INDENT = '        ';
-const COMMITMENT_TEXT_MAX = 200;
 const SNIPPET_MAX = 100;
 
 function citationMarks(keys: readonly string[], numberOf: ReadonlyMap<string, number>): string {
@@ -76,19 +75,25 @@ function bodyBlocks(report: SectionReport, numberOf: ReadonlyMap<string, number>
 }
 
 function commitmentRow(commitment: Commitment, index: number, numberOf: ReadonlyMap<string, number>): string {
-  const text = escapeTableCell(truncateAtWord(commitment.text, COMMITMENT_TEXT_MAX, '…'));
+  // The full sentence: the table is where a reader checks exactly what was promised.
+  const text = escapeTableCell(collapseWhitespace(commitment.text));
   const reason = replaceCitationPlaceholders(collapseWhitespace(commitment.reason), numberOf, {
     citation: markdownCitation,
     text: escapeTableText,
   });
-  return `| ${index + 1} | ${text} | ${statusLabel(commitment.status)} | ${reason} |`;
+  const candidates = checkCandidates(commitment).filter((key) => numberOf.has(key));
+  const check =
+    commitment.confidence === 'laag'
+      ? ` ${escapeTableText(collapseWhitespace(commitment.confidenceReason))}${candidates.length ? ` Na te lezen: ${citationMarks(candidates, numberOf)}` : ''}`
+      : '';
+  return `| ${index + 1} | ${text} | ${statusLabel(commitment.status)} | ${confidenceLabel(commitment.confidence)} | ${reason}${check} |`;
 }
 
 function commitmentsBlock(report: SectionReport, numberOf: ReadonlyMap<string, number>): string {
   if (report.commitments.length === 0) return '## Engagementen\nIn deze sectie werden geen concrete engagementen herkend.';
   const table = [
-    '| # | Engagement | Status | Toelichting |',
-    '| --- | --- | --- | --- |',
+    '| # | Engagement | Status | Zekerheid | Toelichting |',
+    '| --- | --- | --- | --- | --- |',
     ...report.commitments.map((commitment, index) => commitmentRow(commitment, index, numberOf)),
   ].join('\n');
   const signals = distinctProblemSignals(report.commitments).map(

@@ -28,3 +28,15 @@ export function distinctProblemSignals(commitments: readonly Commitment[]): Show
   }
   return signals;
 }
+
+/** Candidate sources shown with a low-confidence status: what a reader should check first (the decisive one excluded). */
+export const CHECK_CANDIDATES = 3;
+
+export function checkCandidates(commitment: Commitment): string[] {
+  if (commitment.confidence !== 'laag') return [];
+  return [...commitment.evidence]
+    .sort((a, b) => b.score - a.score)
+    .map((e) => e.sourceKey)
+    .filter((key) => key !== commitment.decisiveSourceKey)
+    .slice(0, CHECK_CANDIDATES);
+}

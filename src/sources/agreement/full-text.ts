@@ -30,7 +30,20 @@ export function sectionWithDescendants(sections: readonly AgreementSection[], id
  * InputError for an unknown id.
  */
 export function sectionFullText(sections: readonly AgreementSection[], id: string): string {
-  return sectionWithDescendants(sections, id)
-    .map((section) => (section.text === '' ? sectionHeading(section) : `${sectionHeading(section)}\n\n${section.text}`))
-    .join('\n\n');
+  return sectionFullTextWithOffsets(sections, id).text;
+}
+
+/** As sectionFullText, with where each covered section's own text starts in it (by section id). */
+export function sectionFullTextWithOffsets(sections: readonly AgreementSection[], id: string): { text: string; offsets: Map<string, number> } {
+  const offsets = new Map<string, number>();
+  let text = '';
+  for (const section of sectionWithDescendants(sections, id)) {
+    if (text !== '') text += '\n\n';
+    text += sectionHeading(section);
+    if (section.text === '') continue;
+    text += '\n\n';
+    offsets.set(section.id, text.length);
+    text += section.text;
+  }
+  return { text, offsets };
 }

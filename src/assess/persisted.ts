@@ -1,0 +1,71 @@
+// The assessments as stored by ingest (one derived blob, computed inside the
+// ingest transaction from the corpus as it stands) and loaded by every view.
+import { dossierIndex } from '../dossiers/group.js';
+import type { Dossier } from '../dossiers/types.js';
+import { RuntimeFailure } from '../errors.js';
+import type { Decision, ParliamentDocument } from '../model/documents.js';
+import type { Commitment } from '../report/model.js';
+import { decisionSource, parliamentSource } from '../report/sources.js';
+import type { LoadedSearch } from '../search/persisted.js';
+import type { Corpus, Store } from '../store/store.js';
+import { createMatcher } from './match.js';
+import type { AssessmentCorpus, SectionAssessment } from './section.js';
+
+export const ASSESSMENTS_BLOB = 'assessments';
+/** Bump when the stored shape or the rules change: an index of an older format asks for a new ingest. */
+export const ASSESSMENTS_FORMAT = 1;
+
+interface StoredAssessments {
+  format: number;
+  sections: SectionAssessment[];
+}
+
+export function encodeAssessments(sections: readonly SectionAssessment[]): Uint8Array {
+  const stored: StoredAssessments = { format: ASSESSMENTS_FORMAT, sections: [...sections] };
+  return new TextEncoder().encode(JSON.stringify(stored));
+}
+
+/** Section id -> the commitments of its own text, as assessed at ingest. */
+export type AssessmentsBySection = ReadonlyMap<string, readonly Commitment[]>;
+
+export async function loadAssessments(store: Store): Promise<AssessmentsBySection> {
+  const blob = await store.derived(ASSESSMENTS_BLOB);
+  if (!blob) throw new RuntimeFailure('the index has no assessments yet: run "beloftemeter ingest"');
+  const stored = JSON.parse(new TextDecoder().decode(blob)) as StoredAssessments;
+  if (stored.format !== ASSESSMENTS_FORMAT) {
+    throw new RuntimeFailure(`the index holds assessments of an older format (${stored.format}): run "beloftemeter ingest"`);
+  }
+  return new Map(stored.sections.map((s) => [s.sectionId, s.commitments]));
+}
+
+/** What assessing needs, from documents held in memory (an ingest's corpus, or a store read whole). */
+export function assessmentCorpus(
+  search: LoadedSearch,
+  corpus: { sections: Corpus['sections']; decisions: readonly Decision[]; parliament: readonly ParliamentDocument[] },
+  dossiers: readonly Dossier[],
+): AssessmentCorpus {
+  const decisions = new Map(corpus.decisions.map((d) => [d.id, d]));
+  const parliament = new Map(corpus.parliament.map((p) => [p.id, p]));
+  const dossierOf = dossierIndex(dossiers);
+  const matcher = createMatcher(search, (index) => {
+    const doc = search.index.docs[index]!;
+    const decision = decisions.get(doc.id);
+    if (decision) return { title: [decision.title, decision.shortTitle ?? ''].join('\n'), body: decision.bodyText };
+    const paper = parliament.get(doc.id);
+    return { title: doc.title, body: paper?.text ?? '' };
+  });
+  return {
+    matcher,
+    sections: corpus.sections,
+    dossierOf,
+    parliament,
+    source(id, type) {
+      if (type === 'decision') {
+        const decision = decisions.get(id);
+        return decision ? decisionSource(decision, dossierOf) : null;
+      }
+      const paper = parliament.get(id);
+      return paper ? parliamentSource(paper) : null;
+    },
+  };
+}
