@@ -177,6 +177,15 @@ describe('classifySentence', () => {
     ['Vlaanderen wordt gekenmerkt door een divers ideologisch landschap.', false],
     ['Welke stappen moeten nog genomen worden?', false],
     ['De casussen die binnen de LIVC besproken worden, zijn vertrouwelijk.', false],
+    // Aims with no deliverable; with an instrument, a date or a figure they are commitments again.
+    ['De Vlaamse regering wil werk maken van een warme samenleving.', false],
+    ['De Vlaamse regering wil werk maken van een decreet over de erkenning van sportfederaties.', true],
+    ['We maken werk van ontharding en ontsnippering.', true],
+    ['We geven onze ondernemers alle kansen om te groeien.', false],
+    ['Door te investeren in fietspaden maken we de fiets aantrekkelijker.', false],
+    ['Hierdoor groeit het draagvlak voor het beleid.', false],
+    ['We zetten volop in op een renovatiepremie voor jonge gezinnen.', true],
+    ['We zetten volop in op een renovatiepremie', true],
   ];
   for (const [sentence, commitment] of cases) {
     it(`${commitment ? 'commitment' : 'context'}: ${sentence}`, () => {

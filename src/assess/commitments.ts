@@ -58,6 +58,7 @@ export type SentenceCue =
   | 'action-item' // a list item starting with a verbal noun: "Versterken van ..."
   | 'list-item' // a list item under a promising lead
   | 'explanation' // "Dit betekent ...", "Het gaat om ..."
+  | 'aim' // "We maken werk van ...", "We geven ... alle kansen": an aim with no deliverable to check
   | 'normative' // "X moet ... worden aangepakt" without the government as subject
   | 'question'
   | 'fragment' // too short to promise anything, or a table cell
@@ -168,6 +169,7 @@ function sentenceCue(sentence: string, listItem: boolean): SentenceCue {
   if (sentence.trimEnd().endsWith('?')) return 'question';
   if (words.length < 4) return 'fragment';
   if (EXPLANATION_START.test(sentence)) return 'explanation';
+  if (isAimWithoutDeliverable(sentence)) return 'aim';
 
   const we = weCue(tokens);
   if (we !== null) return we;
@@ -193,6 +195,36 @@ function wordTokens(sentence: string): string[] {
 // Explanations and asides that elaborate a previous sentence without promising anything new.
 const EXPLANATION_START =
   /^(?:Dit|Dat) (?:betekent|houdt in|wil zeggen|impliceert|vraagt|kan door|is goed)|^Het gaat (?:hier |dan )?(?:om|over)\b|^Het is (?:de taak|aan) |^Voetnoot\b|^Kortom\b/u;
+
+// Aims, values and effects phrased as if they were actions: nothing a decision
+// could show kept or broken ("We maken werk van een zorgshift", "We geven onze
+// land- en tuinbouwers alle kansen", "We hebben aandacht voor ...", "Door te
+// investeren in ... maken we ... aantrekkelijk", "Daarmee wordt ... ondersteund").
+// A sentence that also names an instrument, a date or a figure is kept.
+const AIM_PHRASES = [
+  // "wil/zal werk maken van" names an aim; "We maken werk van ontharding" is an action and stays.
+  /\bwerk (?:maken|te maken) van\b/u,
+  /\balle kansen\b/u,
+  /\b(?:hebben|heeft)(?: we| wij)?(?: \p{L}+)? (?:aandacht|oog) voor\b/u,
+  /\balles in het werk\b/u,
+  /\bgeen afbreuk\b/u,
+  /\b(?:zetten|zet)(?: we| wij)?(?: \p{L}+)? (?:volop|maximaal) in op\b/u,
+  /^(?:We|Wij) voeren (?:een |ons |onze )?[\p{L}-]*beleid\b/u,
+  /^Denken we\b/u,
+  /^Door (?:te |hun |zijn |haar |het |de |een )/u,
+  /^(?:We doen dit|Dit doen we|Dat doen we|En dat doen we)\b/u,
+  /^(?:Daarmee|Hierdoor|Daardoor)\b/u,
+  /^(?:Veel|Ruim|De meeste|Steeds meer|Almaar meer)\b/u,
+  /\b(?:verzoenen|promoten)\b/u,
+  /\bversterken (?:de|het|onze) (?:zichtbaarheid|imago|uitstraling)\b/u,
+];
+// Compounds count by their head: "renovatiepremie", "actieplan", "kaderdecreet".
+const INSTRUMENT =
+  /(?:decre(?:et|ten|taal|tale)|besluit|\bBVR|\bwet(?:geving|telijk)?|regelgeving|reglement|fonds|premie|oproep|plan|nota|kader|agentschap|regeling|register|databank|platform|label|charter|convenant|overeenkomst|akkoord|studie|onderzoek|evaluatie|monitor|meetlat|indicator|verbod|verplicht\p{L}*)\b|\b20[2-4]\d\b|\d+ ?%|\bmiljoen\b|\bmiljard\b/u;
+
+function isAimWithoutDeliverable(sentence: string): boolean {
+  return AIM_PHRASES.some((phrase) => phrase.test(sentence)) && !INSTRUMENT.test(sentence);
+}
 
 // Words before a clause-initial subject: the verb follows the subject ("We creëren").
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([',', ';', ':', '(', '–', 'en', 'maar', 'want', 'of', 'dus']);

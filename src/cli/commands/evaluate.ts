@@ -41,7 +41,7 @@ export function registerEvaluateCommands(program: Command, out: Output): void {
             `precisie "gerealiseerd":            ${show(scores.realised_precision)} (recall ${show(scores.realised_recall)})`,
             `doorslaggevende bron ook bij beoordelaar: ${show(scores.decisive_precision)} (${scores.decisive_in_gold})`,
             `echte engagementen onder de gelijste: ${show(scores.extraction_precision)}`,
-            `betrouwbaar (hoog): ${show(scores.high_confidence_accuracy)} juist, ${show(scores.high_confidence_share)} van alle; te controleren: ${show(scores.low_confidence_accuracy)} juist`,
+            `sterk bewijs (hoog): ${show(scores.high_confidence_accuracy)} juist, ${show(scores.high_confidence_share)} van alle; te controleren: ${show(scores.low_confidence_accuracy)} juist`,
             `verwarring (rij = goud, kolom = ${[...GOLD_STATUSES, 'niet gevonden'].join(' | ')}):`,
             ...GOLD_STATUSES.map((g) => `  ${g.padEnd(14)} ${scores.confusion_gold_x_project[g].map((n) => String(n).padStart(4)).join(' ')}`),
           ].join('\n') + '\n',
