@@ -235,13 +235,19 @@ describe('assessCommitment', () => {
     assert.deepEqual(withoutTexts.problems, []);
   });
 
-  it('weak parliamentary evidence still contributes problems: the liaison officer and the negative advice', () => {
+  it('a matching parliamentary document contributes its problems; a same-topic candidate does not', () => {
     const result = assess(OFFICER, [
       [decision('5E4B9B2AA19C1A0008000182'), 1],
-      [parliamentSource(SLIDES), 0.2],
+      [parliamentSource(SLIDES), TRACE_PROBABILITY],
     ]);
     assert.equal(result.status, 'gerealiseerd');
     assert.ok(result.problems.some((p) => p.sourceKey === SLIDES && p.quote.includes('= negatief')));
+    const candidateOnly = assess(OFFICER, [
+      [decision('5E4B9B2AA19C1A0008000182'), 1],
+      [parliamentSource(SLIDES), CANDIDATE_PROBABILITY],
+    ]);
+    assert.deepEqual(candidateOnly.problems, []);
+    assert.equal(candidateOnly.confidence, 'hoog');
   });
 
   it('a promise not to do something is never sure: "geen brede eerste graad wordt uitgerold"', () => {

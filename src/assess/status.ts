@@ -21,7 +21,8 @@
  * and shown as "te controleren" with its candidate sources, so that a reader
  * knows what to check first.
  *
- * Problem signals stay visible separately (`problems`); a signal against a
+ * Problem signals of the parliamentary documents that match the commitment
+ * stay visible separately (`problems`); a signal against a
  * realised status makes that status "betwist" (low confidence), since
  * parliament may know what the government's decisions do not say.
  *
@@ -220,12 +221,13 @@ export function reasonLine(source: Source): string {
   return `${label} ${when}: ${truncateAtWord(source.title, REASON_TITLE_MAX, ' …')} {{cite:${source.key}}}`;
 }
 
-// Problem signals of every parliamentary document among the evidence, in evidence order.
+// Problem signals of the parliamentary documents that match the commitment, best match first.
 function problemSignals(known: readonly Candidate[], documents: ReadonlyMap<string, { text: string }> | undefined): ProblemSignal[] {
   if (documents === undefined) return [];
   const problems: ProblemSignal[] = [];
-  for (const { source } of known) {
-    if (source.type !== 'parliament') continue;
+  for (const { source, evidence } of known) {
+    // A same-topic candidate is not about this commitment: its complaints are not either.
+    if (source.type !== 'parliament' || evidence.score < TRACE_PROBABILITY) continue;
     const text = documents.get(source.key)?.text;
     if (text === undefined) continue;
     for (const quote of findProblemSignals(text)) problems.push({ sourceKey: source.key, quote });

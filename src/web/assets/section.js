@@ -32,6 +32,15 @@ function agreementText(section) {
   return h('details', { class: 'agreement' }, h('summary', {}, 'Tekst van het regeerakkoord'), out);
 }
 
+/** Why a status is to be checked, and the candidate sources to read first (as the Markdown report lists them). */
+function checkNote(c) {
+  const candidates = c.evidence
+    .filter((e) => e.n !== null && e.sourceKey !== c.decisiveSourceKey)
+    .slice(0, 3)
+    .map((e) => e.n);
+  return h('p', { class: 'check-note' }, c.confidenceReason, candidates.length ? [' Na te lezen: ', candidates.map((n) => [citation(n, REF), ' '])] : null);
+}
+
 function commitmentsTable(commitments) {
   if (!commitments.length) return h('p', {}, 'Deze sectie bevat geen concrete engagementen.');
   return h(
@@ -51,11 +60,17 @@ function commitmentsTable(commitments) {
             {},
             h('td', { 'data-label': 'Nr.' }, String(i + 1)),
             h('td', { 'data-label': 'Engagement' }, c.text),
-            h('td', { 'data-label': 'Status' }, statusBadge(c.status, c.statusLabel)),
+            h(
+              'td',
+              { 'data-label': 'Status' },
+              statusBadge(c.status, c.statusLabel),
+              c.confidence === 'laag' ? h('span', { class: 'check' }, c.confidenceLabel) : null,
+            ),
             h(
               'td',
               { 'data-label': 'Waarom' },
               withCitationLinks(c.reason, REF),
+              c.confidence === 'laag' ? checkNote(c) : null,
               c.problems.length
                 ? h('ul', { class: 'signals', 'aria-label': 'Signalen uit het parlement' }, c.problems.map((p) => h('li', {}, '“', p.quote, '” ', citation(p.n, REF))))
                 : null,
