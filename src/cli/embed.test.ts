@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadReportContext } from '../report/context.js';
 import { extractiveAnswerer, extractiveGenerator } from '../report/extractive.js';
-import { type FakeEmbeddingsServer, failure, startFakeEmbeddingsServer } from '../search/embeddings/fake-embeddings-server.js';
+import { type FakeEmbeddingsServer, failure, startFakeEmbeddingsServer } from '../testing/fake-embeddings-server.js';
 import { queryEmbeddingsFromEnv } from '../search/embeddings/retriever.js';
 import { buildServer } from '../server/app.js';
 import { openSqliteStore } from '../store/sqlite.js';

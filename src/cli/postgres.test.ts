@@ -2,7 +2,7 @@
 // server the test starts; the index must behave as the SQLite one does.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startReplayServer } from '../sources/decisions/replay-server.js';
+import { startReplayServer } from '../testing/replay-server.js';
 import { makeDataFolder, sampleDecisionLines } from '../testing/fixture-data.js';
 import { startPostgres, type PostgresServer } from '../testing/postgres-server.js';
 import { runCli } from '../testing/run-cli.js';

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { apiError, completion, startFakeChatServer } from '../report/llm/fake-chat-server.js';
+import { apiError, completion, startFakeChatServer } from '../testing/fake-chat-server.js';
 import { makeDataFolder } from '../testing/fixture-data.js';
 import { runCli } from '../testing/run-cli.js';
 

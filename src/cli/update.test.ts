@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { bundledDecisions, makeDataFolder, sampleDecisionLines } from '../testing/fixture-data.js';
 import { runCli } from '../testing/run-cli.js';
-import { startReplayServer, type ReplayServer } from '../sources/decisions/replay-server.js';
+import { startReplayServer, type ReplayServer } from '../testing/replay-server.js';
 import type { Decision } from '../model/documents.js';
 
 type RawRecord = { type: string; id: string; attributes: Record<string, unknown> };

@@ -5,7 +5,7 @@ import { after, describe, it } from 'node:test';
 import { backoffDelay, retryAfterMs } from '../../net/backoff.js';
 import { type LlmClient, LlmRequestError, type RetryInfo, createLlmClient } from './client.js';
 import type { LlmConfig } from './config.js';
-import { type FakeChatServer, type Script, apiError, completion, startFakeChatServer } from './fake-chat-server.js';
+import { type FakeChatServer, type Script, apiError, completion, startFakeChatServer } from '../../testing/fake-chat-server.js';
 
 function testConfig(baseURL: string, overrides: Partial<LlmConfig> = {}): LlmConfig {
   return { baseURL, model: 'm', apiKey: 'k', timeoutMs: 2000, maxRetries: 2, concurrency: 2, backoffBaseMs: 10, backoffMaxMs: 40, ...overrides };

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { GeneratedProse, GeneratorInput } from '../generator.js';
 import { createLlmClient } from './client.js';
 import type { LlmConfig } from './config.js';
-import { type FakeChatServer, type Script, apiError, completion, startFakeChatServer } from './fake-chat-server.js';
+import { type FakeChatServer, type Script, apiError, completion, startFakeChatServer } from '../../testing/fake-chat-server.js';
 import { LIVC_DECISIONS, fixedAnswerer, fixedGenerator, livcGeneratorInput, livcSources } from './fixtures.js';
 import { createLlmAnswerer, createLlmGenerator } from './generator.js';
 

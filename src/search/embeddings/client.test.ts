@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { RuntimeFailure } from '../../errors.js';
 import { type EmbeddingsClient, EmbeddingsRequestError, type EmbeddingsRetryInfo, createEmbeddingsClient } from './client.js';
 import type { EmbeddingsConfig } from './config.js';
-import { type FakeEmbeddingsOptions, type FakeEmbeddingsServer, type FakeReply, failure, fakeEmbedding, startFakeEmbeddingsServer } from './fake-embeddings-server.js';
+import { type FakeEmbeddingsOptions, type FakeEmbeddingsServer, type FakeReply, failure, fakeEmbedding, startFakeEmbeddingsServer } from '../../testing/fake-embeddings-server.js';
 
 function testConfig(baseURL: string, overrides: Partial<EmbeddingsConfig> = {}): EmbeddingsConfig {
   return {

@@ -15,7 +15,7 @@ import { rankDocuments, rankDocumentsWithEmbeddings, type SearchRequest } from '
 import { createEmbeddingsClient } from './client.js';
 import type { EmbeddingsConfig } from './config.js';
 import { embedDocuments } from './embed.js';
-import { type FakeEmbeddingsServer, failure, startFakeEmbeddingsServer } from './fake-embeddings-server.js';
+import { type FakeEmbeddingsServer, failure, startFakeEmbeddingsServer } from '../../testing/fake-embeddings-server.js';
 import { loadQueryEmbeddings, type QueryEmbeddings } from './retriever.js';
 
 const decisions = [

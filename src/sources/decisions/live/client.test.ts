@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { bundledDecisions } from '../../../testing/fixture-data.js';
-import { startReplayServer, type ReplayServer } from '../replay-server.js';
+import { startReplayServer, type ReplayServer } from '../../../testing/replay-server.js';
 import { meetingDateFilter } from './page.js';
 import { ALL_DATES, bundledRecords, byId, collect, someRecords, type RawRecord } from './test-helpers.js';
 

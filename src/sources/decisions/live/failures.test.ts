@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { RuntimeFailure } from '../../../errors.js';
-import { startReplayServer, type Fault, type ReplayRequest, type ReplayServer } from '../replay-server.js';
+import { startReplayServer, type Fault, type ReplayRequest, type ReplayServer } from '../../../testing/replay-server.js';
 import { ALL_DATES, collect, someRecords, type Collected } from './test-helpers.js';
 
 const RECORDS = someRecords(12);
