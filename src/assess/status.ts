@@ -165,6 +165,56 @@ export function assessCommitment(input: AssessInput): Assessment {
   return decided('aangekondigd', decisive, problems, 'laag', 'Alleen een visienota, mededeling of andere beslissing zonder concrete maatregel gevonden.');
 }
 
+/** How much a verdict says, strongest first; only these three carry a status. */
+const VERDICT_STRENGTH: Record<string, number> = { 'voert-uit': 3, deels: 2, voorbereiding: 1 };
+
+/**
+ * The status from verified evidence only: the sources a language model judged
+ * to carry out ("voert-uit"), partly carry out ("deels") or prepare
+ * ("voorbereiding") this commitment (see verify.ts). The decisive source is
+ * the strongest verdict, best match first, then the furthest stage of its
+ * dossier among the verified sources.
+ */
+export function assessVerified(input: AssessInput, verdicts: ReadonlyMap<string, string>, model: string): Assessment {
+  const known = knownEvidence(input.evidence, input.sources);
+  const verified = known
+    .filter((c) => (VERDICT_STRENGTH[verdicts.get(c.source.key) ?? ''] ?? 0) > 0)
+    .sort((a, b) => VERDICT_STRENGTH[verdicts.get(b.source.key)!]! - VERDICT_STRENGTH[verdicts.get(a.source.key)!]! || a.rank - b.rank);
+  // Verified documents speak about this commitment whatever their match score.
+  const problems = problemSignals(verified, input.parliament, 0);
+  const by = `Nagekeken door taalmodel ${model}`;
+  if (verified.length === 0) {
+    const judged = known.filter((c) => verdicts.has(c.source.key)).length;
+    return {
+      status: 'geen-spoor',
+      confidence: judged > 0 && judged === known.length ? 'hoog' : 'laag',
+      confidenceReason:
+        judged > 0 ? `${by}: geen van de ${judged} kandidaat-bronnen voert dit engagement uit.` : `${by}: er waren geen kandidaat-bronnen om na te kijken.`,
+      reason: NO_EVIDENCE_REASON,
+      decisiveSourceKey: null,
+      problems,
+    };
+  }
+  const best = verified.find((c) => c.source.type === 'decision') ?? verified[0]!;
+  const verdict = verdicts.get(best.source.key)!;
+  if (best.source.type === 'parliament') {
+    return decided('aangekondigd', best, problems, 'laag', `${by}: alleen een parlementair document gaat erop in.`);
+  }
+  const decisive = furthestOfDossier(best, verified);
+  const stage = stageOf(decisive.source);
+  const contested = problems.length > 0 || isNegativePromise(input.commitment.text);
+  const confidence = (sure: boolean): Confidence => (sure && !contested ? 'hoog' : 'laag');
+  if (verdict === 'voert-uit' && REALISED_STAGES.has(stage)) {
+    return decided('gerealiseerd', decisive, problems, confidence(true), `${by}: deze beslissing voert het engagement uit.`);
+  }
+  if (verdict !== 'voorbereiding' && (REALISED_STAGES.has(stage) || UNDER_WAY_STAGES.has(stage) || stage === 'overig')) {
+    const partial = verdict === 'deels' ? 'voert een deel van het engagement uit' : 'is een tussenstap';
+    return decided('in-uitvoering', decisive, problems, confidence(stage !== 'overig'), `${by}: de beslissing ${partial}.`);
+  }
+  if (UNDER_WAY_STAGES.has(stage)) return decided('in-uitvoering', decisive, problems, 'laag', `${by}: de beslissing bereidt het engagement voor.`);
+  return decided('aangekondigd', decisive, problems, 'laag', `${by}: er is alleen een aankondiging of voorbereiding.`);
+}
+
 function noTrace(known: readonly Candidate[], problems: ProblemSignal[]): Assessment {
   const candidates = known.filter((c) => c.evidence.score >= CANDIDATE_PROBABILITY).length;
   return {
@@ -222,12 +272,12 @@ export function reasonLine(source: Source): string {
 }
 
 // Problem signals of the parliamentary documents that match the commitment, best match first.
-function problemSignals(known: readonly Candidate[], documents: ReadonlyMap<string, { text: string }> | undefined): ProblemSignal[] {
+function problemSignals(known: readonly Candidate[], documents: ReadonlyMap<string, { text: string }> | undefined, minimum = TRACE_PROBABILITY): ProblemSignal[] {
   if (documents === undefined) return [];
   const problems: ProblemSignal[] = [];
   for (const { source, evidence } of known) {
     // A same-topic candidate is not about this commitment: its complaints are not either.
-    if (source.type !== 'parliament' || evidence.score < TRACE_PROBABILITY) continue;
+    if (source.type !== 'parliament' || evidence.score < minimum) continue;
     const text = documents.get(source.key)?.text;
     if (text === undefined) continue;
     for (const quote of findProblemSignals(text)) problems.push({ sourceKey: source.key, quote });

@@ -212,3 +212,56 @@ describe('eval-status', () => {
     assert.match(bad.stderr, /not in the format of status-dev\.json/);
   });
 });
+
+describe('verify: a language model checks the candidate sources', () => {
+  // The model of this test says a source carries out a commitment when it is the LIVC-R decree or the
+  // officer's appointment, and only shares the topic otherwise: a strict reader, scripted.
+  const judge = (request: { body: { messages?: { role: string; content: string }[] } | null }) => {
+    const prompt = request.body?.messages?.find((m) => m.role === 'user')?.content ?? '';
+    const sources = [...prompt.matchAll(/^\[(\d+)\] (.*)$/gm)];
+    const oordelen = sources.map(([, n, line]) => ({
+      bron: Number(n),
+      oordeel: /machtigingsdecreet|Aanstellen van een verbindingsofficier/.test(line!) ? 'voert uit' : 'zelfde onderwerp',
+    }));
+    return completion(JSON.stringify({ oordelen }));
+  };
+
+  test('verdicts set the status in every view, are kept, survive a re-ingest, and are not asked twice', async () => {
+    const server = await startFakeChatServer((request) => judge(request));
+    const env = { BELOFTEMETER_LLM_BASE_URL: server.baseURL, BELOFTEMETER_LLM_MODEL: 'test-model' };
+    try {
+      const first = await cli(['verify', 'justitie/3.4', '--json', '--quiet'], env);
+      assert.equal(first.code, 0, first.stderr);
+      const summary = JSON.parse(first.stdout);
+      assert.equal(summary.model, 'test-model');
+      assert.equal(summary.failed, 0);
+      assert.ok(summary.verified >= 2 && summary.requests === summary.verified, JSON.stringify(summary));
+      assert.equal(server.requests.length, summary.requests);
+      assert.match(server.requests[0]!.body!.messages![1]!.content, /^Engagement uit het regeerakkoord \(3\.4 /);
+
+      const report = JSON.parse((await cli(['report', 'justitie/3.4', '--format', 'json'])).stdout);
+      const [decree, officer] = report.commitments;
+      assert.equal(decree.status, 'gerealiseerd');
+      assert.equal(decree.verifiedBy, 'test-model');
+      assert.match(decree.confidenceReason, /^Nagekeken door taalmodel test-model/);
+      assert.equal(decree.decisiveSourceKey, '60A3B2AA364ED90008000362');
+      assert.equal(officer.status, 'gerealiseerd');
+      // The chapter shows the same verified status.
+      const chapter = JSON.parse((await cli(['report', 'justitie/3', '--format', 'json'])).stdout);
+      assert.deepEqual(chapter.commitments.find((c: { id: string }) => c.id === decree.id).verifiedBy, 'test-model');
+
+      const again = JSON.parse((await cli(['verify', 'justitie/3.4', '--json', '--quiet'], env)).stdout);
+      assert.equal(again.requests, 0);
+      assert.equal(again.alreadyVerified, summary.verified);
+
+      assert.equal((await cli(['ingest', '--data', makeDataFolder(), '--quiet'])).code, 0);
+      const afterIngest = JSON.parse((await cli(['report', 'justitie/3.4', '--format', 'json'])).stdout);
+      assert.equal(afterIngest.commitments[0].verifiedBy, 'test-model');
+    } finally {
+      await server.close();
+    }
+    const missing = await cli(['verify'], { BELOFTEMETER_LLM_BASE_URL: undefined, BELOFTEMETER_LLM_MODEL: undefined });
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /verify needs a language model/);
+  });
+});

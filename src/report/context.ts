@@ -1,11 +1,14 @@
 // Everything report generation reads from the store, loaded once per run
 // (one report or all of them) so sections are not re-read per report.
 import { loadAssessments, type AssessmentsBySection } from '../assess/persisted.js';
+import { applyVerdicts, indexVerdicts } from '../assess/verify.js';
 import { loadDossiers } from '../dossiers/persisted.js';
 import type { Dossier } from '../dossiers/types.js';
 import type { AgreementSection, ParliamentDocument } from '../model/documents.js';
 import { loadSearch, type LoadedSearch } from '../search/persisted.js';
 import type { Store } from '../store/store.js';
+import type { Source } from './model.js';
+import { decisionSource, parliamentSource } from './sources.js';
 
 export interface ReportContext {
   store: Store;
@@ -20,19 +23,41 @@ export interface ReportContext {
 }
 
 export async function loadReportContext(store: Store): Promise<ReportContext> {
-  const [search, sections, { dossierOf }, parliament, assessments] = await Promise.all([
+  const [search, sections, { dossierOf }, parliament, stored, verdicts] = await Promise.all([
     loadSearch(store),
     store.sections(),
     loadDossiers(store),
     store.parliamentDocuments(),
     loadAssessments(store),
+    store.verdicts(),
   ]);
+  const parliamentById = new Map(parliament.map((p) => [p.id, p]));
+  // A language model's verdicts (the `verify` command) set the status of the commitments they cover, in every view.
+  const assessments = verdicts.length
+    ? await applyVerdicts(stored, indexVerdicts(verdicts), (keys) => sourcesByKey(store, keys, parliamentById, dossierOf), parliamentById)
+    : stored;
   return {
     store,
     search,
     sections,
     dossierOf,
-    parliament: new Map(parliament.map((p) => [p.id, p])),
+    parliament: parliamentById,
     assessments,
   };
+}
+
+/** Sources by key, decisions read in one go, parliament documents from memory. */
+async function sourcesByKey(
+  store: Store,
+  keys: readonly string[],
+  parliament: ReadonlyMap<string, ParliamentDocument>,
+  dossierOf: ReadonlyMap<string, Dossier>,
+): Promise<Map<string, Source>> {
+  const sources = new Map<string, Source>();
+  for (const decision of await store.decisions(keys.filter((k) => !parliament.has(k)))) sources.set(decision.id, decisionSource(decision, dossierOf));
+  for (const key of keys) {
+    const paper = parliament.get(key);
+    if (paper) sources.set(key, parliamentSource(paper));
+  }
+  return sources;
 }

@@ -70,6 +70,8 @@ export interface Commitment {
   confidenceReason: string;
   /** Key of the source that decided the status, when any. */
   decisiveSourceKey: string | null;
+  /** The language model whose verdicts set this status (the `verify` command); absent for the offline assessment. */
+  verifiedBy?: string;
   /** Parliament documents that signal a problem (delay, missing agreement, ...). */
   problems: ProblemSignal[];
 }

@@ -3,7 +3,7 @@ import { RuntimeFailure } from '../errors.js';
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
-  rowToSection, sectionColumns, sectionToRow,
+  rowToSection, sectionColumns, sectionToRow, toVerdict,
 } from './rows.js';
 import { schemaMigrations } from './schema.js';
 import { shouldDerive, type DocumentCounts, type EmbeddingKey, type IngestBatch, type IngestRun, type Store } from './store.js';
@@ -226,6 +226,33 @@ export async function openPostgresStore(url: string): Promise<Store> {
     async embeddings(model) {
       const rows = await all('SELECT doc_id, text_hash, dims, vector FROM embeddings WHERE model = $1 ORDER BY doc_id', [model]);
       return rows.map((r) => ({ docId: String(r.doc_id), textHash: String(r.text_hash), vector: bytesToVector(r.vector as Buffer, Number(r.dims), String(r.doc_id)) }));
+    },
+
+    async putVerdicts(verdicts) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        for (let start = 0; start < verdicts.length; start += ROWS_PER_STATEMENT) {
+          const chunk = verdicts.slice(start, start + ROWS_PER_STATEMENT);
+          const values = chunk.map((_, r) => `(${[1, 2, 3, 4, 5].map((c) => `$${r * 5 + c}`).join(', ')})`).join(', ');
+          await client.query(
+            `INSERT INTO verdicts (commitment_hash, source_key, model, verdict, verified_at) VALUES ${values}
+             ON CONFLICT (commitment_hash, source_key) DO UPDATE SET model = excluded.model, verdict = excluded.verdict,
+               verified_at = excluded.verified_at`,
+            chunk.flatMap((v) => [v.commitmentHash, v.sourceKey, v.model, v.verdict, v.verifiedAt]),
+          );
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+
+    async verdicts() {
+      return (await all('SELECT * FROM verdicts ORDER BY commitment_hash, source_key', [])).map(toVerdict);
     },
 
     async close() {

@@ -1,6 +1,7 @@
 // Column <-> document mapping shared by every Store implementation, so the
 // SQLite and PostgreSQL schemas cannot drift apart in meaning.
 import type { AgreementSection, Decision, ParliamentDocument } from '../model/documents.js';
+import type { StoredVerdict } from './store.js';
 
 type Row = Record<string, unknown>;
 
@@ -95,5 +96,15 @@ export function rowToParliament(r: Row): ParliamentDocument {
     text: str(r.text),
     uri: optStr(r.uri),
     sourceFile: str(r.source_file),
+  };
+}
+
+export function toVerdict(r: Row): StoredVerdict {
+  return {
+    commitmentHash: String(r.commitment_hash),
+    sourceKey: String(r.source_key),
+    model: String(r.model),
+    verdict: String(r.verdict),
+    verifiedAt: String(r.verified_at),
   };
 }

@@ -33,5 +33,10 @@ export function schemaMigrations(dialect: Dialect): string[] {
     `CREATE TABLE embeddings (
        model TEXT NOT NULL, doc_id TEXT NOT NULL, dims INTEGER NOT NULL, text_hash TEXT NOT NULL,
        vector ${bytes} NOT NULL, embedded_at TEXT NOT NULL, PRIMARY KEY (model, doc_id));`,
+    // A language model's verdict on one (commitment, source) pair (the `verify` command), keyed by
+    // the commitment's text so that it outlives any re-ingest that leaves the sentence as it was.
+    `CREATE TABLE verdicts (
+       commitment_hash TEXT NOT NULL, source_key TEXT NOT NULL, model TEXT NOT NULL, verdict TEXT NOT NULL,
+       verified_at TEXT NOT NULL, PRIMARY KEY (commitment_hash, source_key));`,
   ];
 }

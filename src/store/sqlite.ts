@@ -5,7 +5,7 @@ import { RuntimeFailure } from '../errors.js';
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
-  rowToSection, sectionColumns, sectionToRow,
+  rowToSection, sectionColumns, sectionToRow, toVerdict,
 } from './rows.js';
 import { schemaMigrations } from './schema.js';
 import { shouldDerive, type DocumentCounts, type EmbeddingKey, type IngestBatch, type IngestRun, type Store } from './store.js';
@@ -201,6 +201,22 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
     async embeddings(model) {
       const rows = db.prepare('SELECT doc_id, text_hash, dims, vector FROM embeddings WHERE model = ? ORDER BY doc_id').all(model) as Row[];
       return rows.map((r) => ({ docId: String(r.doc_id), textHash: String(r.text_hash), vector: bytesToVector(r.vector as Buffer, Number(r.dims), String(r.doc_id)) }));
+    },
+
+    async putVerdicts(verdicts) {
+      const put = db.prepare(
+        `INSERT INTO verdicts (commitment_hash, source_key, model, verdict, verified_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (commitment_hash, source_key) DO UPDATE SET model = excluded.model, verdict = excluded.verdict,
+           verified_at = excluded.verified_at`,
+      );
+      db.transaction(() => {
+        for (const v of verdicts) put.run(v.commitmentHash, v.sourceKey, v.model, v.verdict, v.verifiedAt);
+      }).immediate();
+    },
+
+    async verdicts() {
+      const rows = db.prepare('SELECT * FROM verdicts ORDER BY commitment_hash, source_key').all() as Row[];
+      return rows.map(toVerdict);
     },
 
     async close() {

@@ -188,6 +188,23 @@ function storeContract(name: string, open: () => Promise<Store>) {
       }
     });
 
+    test('verdicts: the newest per pair is kept, and they survive a re-ingest', async () => {
+      const store = await open();
+      try {
+        await store.ingest(batch({ derive: () => [{ name: 'x', data: new Uint8Array([1]) }] }));
+        const verdict = { commitmentHash: 'c1', sourceKey: sampleDecision().id, model: 'm1', verdict: 'deels', verifiedAt: '2026-12-01T10:00:00.000Z' };
+        await store.putVerdicts([verdict, { ...verdict, sourceKey: 'other' }]);
+        await store.putVerdicts([{ ...verdict, model: 'm2', verdict: 'voert-uit', verifiedAt: '2026-12-02T10:00:00.000Z' }]);
+        await store.ingest(batch({ decisions: [sampleDecision({ title: 'Gewijzigd' })], derive: () => [] }));
+        assert.deepEqual(await store.verdicts(), [
+          { ...verdict, model: 'm2', verdict: 'voert-uit', verifiedAt: '2026-12-02T10:00:00.000Z' },
+          { ...verdict, sourceKey: 'other' },
+        ].sort((a, b) => a.sourceKey.localeCompare(b.sourceKey)));
+      } finally {
+        await store.close();
+      }
+    });
+
     test('embeddings survive a re-ingest', async () => {
       const store = await open();
       try {

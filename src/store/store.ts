@@ -61,6 +61,16 @@ export interface EmbeddingKey {
   dims: number;
 }
 
+/** A language model's verdict on whether a source carries out a commitment (see assess/verify.ts). */
+export interface StoredVerdict {
+  /** sha256 of the commitment's text (whitespace collapsed). */
+  commitmentHash: string;
+  sourceKey: string;
+  model: string;
+  verdict: string;
+  verifiedAt: string;
+}
+
 export interface IngestRun {
   id: number;
   finishedAt: string;
@@ -97,5 +107,9 @@ export interface Store {
   embeddingKeys(model: string): Promise<Map<string, EmbeddingKey>>;
   /** Every stored vector of this model. */
   embeddings(model: string): Promise<DocumentEmbedding[]>;
+  /** Stores verdicts in one transaction; a pair verified again keeps the newest verdict. */
+  putVerdicts(verdicts: readonly StoredVerdict[]): Promise<void>;
+  /** Every stored verdict (an ingest leaves them alone). */
+  verdicts(): Promise<StoredVerdict[]>;
   close(): Promise<void>;
 }

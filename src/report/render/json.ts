@@ -46,6 +46,8 @@ export interface JsonCommitment {
   confidenceLabel: string;
   /** Why the confidence is what it is, in Dutch. */
   confidenceReason: string;
+  /** The language model whose verdicts set the status, or null for the offline assessment. */
+  verifiedBy: string | null;
   /** The reason with `{{cite:key}}` placeholders replaced by "[n]". */
   reason: string;
   /** Numbers cited by the reason, in order, without repeats. */
@@ -131,6 +133,7 @@ export function toJsonReport(report: SectionReport): JsonReport {
       confidence: commitment.confidence,
       confidenceLabel: confidenceLabels[commitment.confidence],
       confidenceReason: commitment.confidenceReason,
+      verifiedBy: commitment.verifiedBy ?? null,
       reason: replaceCitationPlaceholders(commitment.reason, numberOf, { citation: (n) => `[${n}]` }),
       citations: numbers(placeholderKeys(commitment.reason), numberOf),
       decisiveSourceKey: commitment.decisiveSourceKey,
