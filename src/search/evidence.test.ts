@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { normaliseDecision } from '../sources/decisions/index.js';
 import { sampleDecision } from '../testing/documents.js';
 import { bundledDecisionLines } from '../testing/fixture-data.js';
-import { findEvidence, characteristicTerms } from './evidence.js';
+import { findEvidence } from './evidence.js';
 import { buildSearch } from './persisted.js';
 
 // Titles and bodies from real decisions; ids are made up for the test.
@@ -37,11 +37,7 @@ test('a short question naming one rare thing finds it; only generic words find n
   assert.deepEqual(findEvidence(loaded, 'de Vlaamse Regering keurt een decreet goed'), []);
 });
 
-test('evidence can be confined to documents about the section and to its characteristic words', () => {
+test('a lower bar on shared vocabulary lets a vaguer sentence find its document', () => {
   const commitment = 'We ondersteunen de gemeenten in het opnemen van hun regierol met werkingsgebieden.';
   assert.ok(findEvidence(loaded, commitment, { minSupport: 4 }).some((hit) => hit.doc.id === 'A5'));
-  const terms = characteristicTerms(loaded, 'Preventie van radicalisering. De LIVC en het beroepsgeheim.', 5);
-  assert.ok(terms.includes('livc'), terms.join(','));
-  assert.deepEqual(findEvidence(loaded, commitment, { minSupport: 4, anyOf: terms }), []);
-  assert.deepEqual(findEvidence(loaded, commitment, { minSupport: 4, within: new Set([0, 1]) }), []);
 });

@@ -1,4 +1,4 @@
-// Evidence for a piece of agreement text: the retrieved documents that share
+// Evidence for a question (`ask`): the retrieved documents that share
 // enough *distinctive* vocabulary with it. Retrieval ranks; this decides what
 // may be cited. A document that only shares generic words ("decreet",
 // "Vlaamse Regering", "subsidie") with a commitment is not evidence for it.
@@ -25,14 +25,6 @@ export interface EvidenceOptions extends SearchFilters {
    * count as support.
    */
   supportText?: string;
-  /**
-   * Document indexes allowed as evidence, e.g. those that rank for the whole
-   * section: keeps a vague sentence ("We ondersteunen hen …") from matching a
-   * document about another subject that happens to share its words.
-   */
-  within?: ReadonlySet<number>;
-  /** The document must contain at least one of these analysed terms (the section's most characteristic words). */
-  anyOf?: readonly string[];
   /** Retrieval depth to consider. */
   candidates: number;
   /** Evidence kept at most. */
@@ -54,7 +46,7 @@ export interface EvidenceOptions extends SearchFilters {
   minRelativeScore: number;
 }
 
-export const defaultEvidenceOptions: Omit<EvidenceOptions, 'supportText' | 'within' | 'anyOf'> = {
+export const defaultEvidenceOptions: Omit<EvidenceOptions, 'supportText'> = {
   candidates: 30,
   max: 6,
   minSupport: 10,
@@ -116,18 +108,12 @@ export function findEvidence(loaded: LoadedSearch, text: string, options: Partia
   const required = Math.min(settings.minSupport, settings.minSupportShare * available);
   // A short text with few words (a question) needs only half of them matched.
   const requiredWords = Math.min(settings.minSharedWords, Math.ceil(terms.filter(([, t]) => t.whole).length / 2));
-  const anyOf = settings.anyOf?.flatMap((term) => {
-    const termId = loaded.index.bm25.termIds.get(term);
-    return termId === undefined ? [] : [termId];
-  });
   const { type, from, to, mandatee } = settings;
   const hits = rankDocuments(loaded, { query: text, k: settings.candidates, type, from, to, mandatee });
   const best = hits[0]?.score ?? 0;
   const kept: EvidenceHit[] = [];
   for (const hit of hits) {
     if (hit.score < best * settings.minRelativeScore) break;
-    if (settings.within && !settings.within.has(hit.index)) continue;
-    if (anyOf && !anyOf.some((termId) => hasPosting(loaded.index.bm25, termId, hit.index))) continue;
     const shared = terms.filter(([, t]) => hasPosting(loaded.index.bm25, t.termId, hit.index));
     const support = shared.reduce((sum, [, t]) => sum + t.weight, 0);
     if (support < required || support === 0) continue;
@@ -136,21 +122,4 @@ export function findEvidence(loaded: LoadedSearch, text: string, options: Partia
     if (kept.length === settings.max) break;
   }
   return kept;
-}
-
-/**
- * The most characteristic analysed terms of a text (tf x idf, generic words
- * left out): what a section is about, for `anyOf`.
- */
-export function characteristicTerms(loaded: LoadedSearch, text: string, count: number): string[] {
-  const { bm25 } = loaded.index;
-  return [...loaded.analysis.analyser.weightedTerms(text, COMPONENT_SUPPORT)]
-    .flatMap(([term, n]) => {
-      const termId = bm25.termIds.get(term);
-      if (termId === undefined || loaded.analysis.genericTerms.has(term)) return [];
-      return [{ term, weight: (1 + Math.log(Math.max(n, 1))) * idf(bm25, termId) }];
-    })
-    .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term))
-    .slice(0, count)
-    .map(({ term }) => term);
 }

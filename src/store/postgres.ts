@@ -77,6 +77,25 @@ export async function openPostgresStore(url: string): Promise<Store> {
 
   const all = async (sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[];
   const one = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows[0] as Row | undefined;
+  // Rows written in one transaction, ROWS_PER_STATEMENT per multi-row INSERT; `sql` gets the VALUES list.
+  const insertInOneTransaction = async (sql: (values: string) => string, rows: readonly unknown[][]) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+        const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+        const width = chunk[0]!.length;
+        const values = chunk.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
+        await client.query(sql(values), chunk.flat());
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
   const countsOf = async (q: (sql: string) => Promise<pg.QueryResult>): Promise<DocumentCounts> => {
     const { rows } = await q(
       `SELECT (SELECT count(*) FROM sections)::int AS sections, (SELECT count(*) FROM decisions)::int AS decisions,
@@ -196,26 +215,12 @@ export async function openPostgresStore(url: string): Promise<Store> {
 
     async putEmbeddings(model, embeddings) {
       const embeddedAt = new Date().toISOString();
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        for (let start = 0; start < embeddings.length; start += ROWS_PER_STATEMENT) {
-          const chunk = embeddings.slice(start, start + ROWS_PER_STATEMENT);
-          const values = chunk.map((_, r) => `(${[1, 2, 3, 4, 5, 6].map((c) => `$${r * 6 + c}`).join(', ')})`).join(', ');
-          await client.query(
-            `INSERT INTO embeddings (model, doc_id, dims, text_hash, vector, embedded_at) VALUES ${values}
-             ON CONFLICT (model, doc_id) DO UPDATE SET dims = excluded.dims, text_hash = excluded.text_hash,
-               vector = excluded.vector, embedded_at = excluded.embedded_at`,
-            chunk.flatMap((e) => [model, e.docId, e.vector.length, e.textHash, vectorToBytes(e.vector), embeddedAt]),
-          );
-        }
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      await insertInOneTransaction(
+        (values) => `INSERT INTO embeddings (model, doc_id, dims, text_hash, vector, embedded_at) VALUES ${values}
+           ON CONFLICT (model, doc_id) DO UPDATE SET dims = excluded.dims, text_hash = excluded.text_hash,
+             vector = excluded.vector, embedded_at = excluded.embedded_at`,
+        embeddings.map((e) => [model, e.docId, e.vector.length, e.textHash, vectorToBytes(e.vector), embeddedAt]),
+      );
     },
 
     async embeddingKeys(model) {
@@ -229,26 +234,12 @@ export async function openPostgresStore(url: string): Promise<Store> {
     },
 
     async putVerdicts(verdicts) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        for (let start = 0; start < verdicts.length; start += ROWS_PER_STATEMENT) {
-          const chunk = verdicts.slice(start, start + ROWS_PER_STATEMENT);
-          const values = chunk.map((_, r) => `(${[1, 2, 3, 4, 5].map((c) => `$${r * 5 + c}`).join(', ')})`).join(', ');
-          await client.query(
-            `INSERT INTO verdicts (commitment_hash, source_key, model, verdict, verified_at) VALUES ${values}
-             ON CONFLICT (commitment_hash, source_key) DO UPDATE SET model = excluded.model, verdict = excluded.verdict,
-               verified_at = excluded.verified_at`,
-            chunk.flatMap((v) => [v.commitmentHash, v.sourceKey, v.model, v.verdict, v.verifiedAt]),
-          );
-        }
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      await insertInOneTransaction(
+        (values) => `INSERT INTO verdicts (commitment_hash, source_key, model, verdict, verified_at) VALUES ${values}
+           ON CONFLICT (commitment_hash, source_key) DO UPDATE SET model = excluded.model, verdict = excluded.verdict,
+             verified_at = excluded.verified_at`,
+        verdicts.map((v) => [v.commitmentHash, v.sourceKey, v.model, v.verdict, v.verifiedAt]),
+      );
     },
 
     async verdicts() {
