@@ -11,6 +11,7 @@ import { extractiveAnswerer, extractiveGenerator } from '../report/extractive.js
 import { type FakeEmbeddingsServer, failure, startFakeEmbeddingsServer } from '../testing/fake-embeddings-server.js';
 import { queryEmbeddingsFromEnv } from '../search/embeddings/retriever.js';
 import { buildServer } from '../server/app.js';
+import { servedData } from '../server/served-data.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { makeDataFolder } from '../testing/fixture-data.js';
 import { runCli } from '../testing/run-cli.js';
@@ -167,8 +168,10 @@ describe('search with embeddings', () => {
       const warnings: string[] = [];
       const embeddings = await queryEmbeddingsFromEnv(store, context.search.index, (m) => warnings.push(m), env());
       assert.ok(embeddings);
-      const app = buildServer({ context, generator: extractiveGenerator, answerer: extractiveAnswerer, embeddings, log: () => {} });
-      const offlineApp = buildServer({ context, generator: extractiveGenerator, answerer: extractiveAnswerer, log: () => {} });
+      const withList = servedData(context, 1, embeddings);
+      const offline = servedData(context, 1);
+      const app = buildServer({ data: () => withList, generator: extractiveGenerator, answerer: extractiveAnswerer, log: () => {} });
+      const offlineApp = buildServer({ data: () => offline, generator: extractiveGenerator, answerer: extractiveAnswerer, log: () => {} });
       const url = `/api/search?q=${encodeURIComponent(MISSPELT)}&k=5`;
       const hits = (await app.inject({ method: 'GET', url })).json().hits as { title: string }[];
       assert.match(hits[0]!.title, /veiligheidscel/i);

@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import type { AgreementSection } from '../model/documents.js';
 import { askQuestion } from '../report/ask.js';
 import { buildSectionReport } from '../report/build.js';
-import type { ReportContext } from '../report/context.js';
 import type { Answerer, Generator } from '../report/generator.js';
 import type { SectionReport } from '../report/model.js';
 import { renderHtml } from '../report/render/html.js';
@@ -13,22 +12,16 @@ import { toJsonReport } from '../report/render/json.js';
 import { renderMarkdown } from '../report/render/markdown.js';
 import { findDocument } from '../dossiers/timeline.js';
 import { indexStats, sectionSummary } from '../store/summary.js';
-import type { QueryEmbeddings } from '../search/embeddings/retriever.js';
 import { parseDateBound } from '../search/query.js';
 import { searchDocuments } from '../search/service.js';
 import { NotFoundError } from './errors.js';
-import type { Lru } from './lru.js';
-import type { Overview } from './overview.js';
+import type { ServedData } from './served-data.js';
 
 export interface ApiDeps {
-  context: ReportContext;
+  /** The current data generation; every handler takes it once, so one request never mixes two. */
+  data: () => ServedData;
   generator: Generator;
   answerer: Answerer;
-  /** Built reports by section id; promises, so concurrent requests share one build. */
-  reports: Lru<Promise<SectionReport>>;
-  overview: () => Overview | null;
-  /** The external embedding model's list for searches; null when not configured. */
-  embeddings: QueryEmbeddings | null;
 }
 
 /** The standalone HTML report styles itself inline and runs no script; its own policy says exactly that. */
@@ -43,39 +36,37 @@ const wildcardParams = {
 const dateBound = { type: 'string', minLength: 4, maxLength: 10 } as const;
 
 export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
-  const { context, generator, answerer, reports } = deps;
-  const { store } = context;
-  const sectionById = new Map(context.sections.map((s) => [s.id, s]));
+  const { generator, answerer } = deps;
 
-  const findSection = (id: string): AgreementSection => {
-    const section = sectionById.get(id);
+  const findSection = (data: ServedData, id: string): AgreementSection => {
+    const section = data.sectionById.get(id);
     if (!section) throw new NotFoundError(`geen sectie met id "${id}" (zie /api/sections)`);
     return section;
   };
 
-  const reportFor = (id: string): Promise<SectionReport> => {
-    const cached = reports.get(id);
+  const reportFor = (data: ServedData, id: string): Promise<SectionReport> => {
+    const cached = data.reports.get(id);
     if (cached) return cached;
-    const building = buildSectionReport(context, id, generator);
-    reports.set(id, building);
+    const building = buildSectionReport(data.context, id, generator);
+    data.reports.set(id, building);
     // A failed build is not remembered: the next request tries again.
-    building.catch(() => reports.delete(id));
+    building.catch(() => data.reports.delete(id));
     return building;
   };
 
-  app.get('/api/stats', () => indexStats(store, context.sections));
-
-  app.get('/api/overview', async () => {
-    const overview = deps.overview();
-    if (!overview) throw new NotFoundError('het overzicht wordt op deze server niet berekend');
-    return overview;
+  app.get('/api/stats', async () => {
+    const data = deps.data();
+    return { ...(await indexStats(data.context.store, data.context.sections)), generation: data.generation };
   });
 
-  app.get('/api/sections', async () => context.sections.map(sectionSummary));
+  app.get('/api/overview', async () => deps.data().overview);
+
+  app.get('/api/sections', async () => deps.data().context.sections.map(sectionSummary));
 
   app.get<{ Params: { '*': string } }>('/api/sections/*', { schema: { params: wildcardParams } }, async (request) => {
-    const section = findSection(request.params['*']);
-    const children = context.sections.filter((s) => s.parentId === section.id).map(sectionSummary);
+    const data = deps.data();
+    const section = findSection(data, request.params['*']);
+    const children = data.context.sections.filter((s) => s.parentId === section.id).map(sectionSummary);
     return { ...section, children };
   });
 
@@ -92,8 +83,9 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
       },
     },
     async (request, reply) => {
-      const section = findSection(request.params['*']);
-      const report = await reportFor(section.id);
+      const data = deps.data();
+      const section = findSection(data, request.params['*']);
+      const report = await reportFor(data, section.id);
       if (request.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderMarkdown(report));
       if (request.query.format === 'html') {
         return reply.type('text/html; charset=utf-8').header('content-security-policy', HTML_REPORT_CSP).send(renderHtml(report));
@@ -124,9 +116,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     },
     async (request) => {
       const { q, k, type, from, to, minister, perDossier } = request.query;
+      const { context, embeddings } = deps.data();
       const hits = await searchDocuments(
         context.search,
-        store,
+        context.store,
         {
           query: q,
           k,
@@ -135,7 +128,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
           to: to ? parseDateBound(to, 'to', 'to') : undefined,
           mandatee: minister || undefined,
         },
-        { dossierOf: perDossier ? context.dossierOf : undefined, embeddings: deps.embeddings },
+        { dossierOf: perDossier ? context.dossierOf : undefined, embeddings },
       );
       return { query: q, k, perDossier, hits };
     },
@@ -154,7 +147,8 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
       },
     },
     async (request) => {
-      const answered = await askQuestion(store, context.search, request.query.q, answerer, context.dossierOf);
+      const { context } = deps.data();
+      const answered = await askQuestion(context.store, context.search, request.query.q, answerer, context.dossierOf);
       const numberOf = new Map(answered.references.map((r) => [r.key, r.n]));
       return {
         question: answered.question,
@@ -174,7 +168,8 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
 
   app.get<{ Params: { '*': string } }>('/api/documents/*', { schema: { params: wildcardParams } }, async (request) => {
     const id = request.params['*'];
-    const doc = await findDocument(store, context.dossierOf, id);
+    const { context } = deps.data();
+    const doc = await findDocument(context.store, context.dossierOf, id);
     if (!doc) throw new NotFoundError(`geen beslissing of parlementair document met id "${id}"`);
     return doc;
   });

@@ -1,20 +1,16 @@
-// The HTTP server as a Fastify instance, built from an already loaded report
-// context (tests inject requests into it; `startServer` makes it listen).
+// The HTTP server as a Fastify instance, answering from the data generation it
+// is given (tests inject requests into it; `startServer` makes it listen and
+// follows new generations).
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { ReportContext } from '../report/context.js';
 import type { Answerer, Generator } from '../report/generator.js';
-import type { SectionReport } from '../report/model.js';
-import type { QueryEmbeddings } from '../search/embeddings/retriever.js';
 import { registerApiRoutes } from './api-routes.js';
 import { installErrorHandling } from './errors.js';
-import { createLru } from './lru.js';
-import type { Overview } from './overview.js';
+import type { ServedData } from './served-data.js';
 import { loadStaticFiles, type StaticFile } from './static-files.js';
 import { registerWebRoutes } from './web-routes.js';
 
 /** Longer URLs are refused before any work: no legitimate request comes near it. */
 export const MAX_URL_CHARS = 10_000;
-export const REPORT_CACHE_SIZE = 64;
 
 /** Everything is served from this origin; no inline script or style, no frames, no plugins. */
 export const CONTENT_SECURITY_POLICY =
@@ -22,16 +18,13 @@ export const CONTENT_SECURITY_POLICY =
   "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 export interface ServerOptions {
-  context: ReportContext;
+  /** The data generation to answer from, taken once per request (see served-data.ts). */
+  data: () => ServedData;
   generator: Generator;
   answerer: Answerer;
-  overview?: () => Overview | null;
-  /** Adds an external embedding model's list to searches. */
-  embeddings?: QueryEmbeddings | null;
   /** Where server errors are logged (default stderr). */
   log?: (message: string) => void;
   staticFiles?: ReadonlyMap<string, StaticFile>;
-  reportCacheSize?: number;
 }
 
 export function buildServer(options: ServerOptions): FastifyInstance {
@@ -53,12 +46,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   installErrorHandling(app, log);
 
   registerApiRoutes(app, {
-    context: options.context,
+    data: options.data,
     generator: options.generator,
     answerer: options.answerer,
-    reports: createLru<Promise<SectionReport>>(options.reportCacheSize ?? REPORT_CACHE_SIZE),
-    overview: options.overview ?? (() => null),
-    embeddings: options.embeddings ?? null,
   });
   registerWebRoutes(app, options.staticFiles ?? loadStaticFiles());
   return app;

@@ -1,14 +1,12 @@
-// The start page's overview: commitment counts per status per chapter. All
-// 286 reports take several seconds, so they are computed in the background
-// after start-up, one section per event-loop turn so requests keep being
-// answered; a chapter's counts appear as soon as all its sections are done.
+// The start page's overview: commitment counts per status per chapter, with
+// how many are to be checked. Every commitment was assessed once at ingest, so
+// this is a count over the stored assessments: ready before the server
+// listens, and the same numbers as every section and chapter report.
 import type { AgreementSection } from '../model/documents.js';
-import { sectionsToReport } from '../report/batch.js';
-import { addStatusCounts, countStatuses, emptyStatusCounts, type StatusCounts } from '../report/status-counts.js';
-import { assessSection } from '../report/build.js';
 import type { ReportContext } from '../report/context.js';
 import type { CommitmentStatus } from '../report/model.js';
 import { COMMITMENT_STATUSES, statusLabel } from '../report/render/labels.js';
+import { addStatusCounts, countStatuses, emptyStatusCounts, type StatusCounts } from '../report/status-counts.js';
 
 export interface ChapterOverview {
   id: string;
@@ -16,30 +14,22 @@ export interface ChapterOverview {
   title: string;
   part: string;
   partIndex: number;
-  /** Null while the chapter's reports are still being computed. */
-  counts: StatusCounts | null;
+  counts: StatusCounts;
+  /** Commitments whose status has low confidence ("te controleren"). */
+  toCheck: number;
 }
 
 export interface Overview {
+  /** Always true: kept for clients that wait for it. */
   ready: boolean;
-  done: number;
+  /** The data generation the counts belong to. */
+  generation: number;
+  /** Sections counted. */
   total: number;
-  failed: number;
-  startedAt: string;
-  /** Milliseconds from start to the last section, null until ready. */
-  durationMs: number | null;
   /** The statuses in display order with their Dutch labels, so the web app needs no copy of them. */
   statuses: { status: CommitmentStatus; label: string }[];
   chapters: ChapterOverview[];
 }
-
-export interface OverviewJob {
-  snapshot(): Overview;
-  /** Resolves when every section is done (or the job was stopped). */
-  finished: Promise<void>;
-  stop(): void;
-}
-
 
 function chapterIdOf(section: AgreementSection, byId: ReadonlyMap<string, AgreementSection>): string {
   let current = section;
@@ -51,64 +41,29 @@ function chapterIdOf(section: AgreementSection, byId: ReadonlyMap<string, Agreem
   return current.id;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * Counts only need each section's assessment, not its prose: the overview never
- * runs a generator (with an LLM that would be one paid request per section).
- */
-export function startOverview(context: ReportContext, log: (message: string) => void = () => {}): OverviewJob {
+export function computeOverview(context: Pick<ReportContext, 'sections' | 'assessments'>, generation: number): Overview {
   const byId = new Map(context.sections.map((s) => [s.id, s]));
-  const todo = sectionsToReport(context.sections).map((item) => ({ ...item, chapter: chapterIdOf(item.section, byId) }));
   const chapters = context.sections.filter((s) => s.parentId === null);
-  const remaining = new Map<string, number>(chapters.map((c) => [c.id, 0]));
-  const totals = new Map<string, StatusCounts>(chapters.map((c) => [c.id, emptyStatusCounts()]));
-  for (const { chapter } of todo) remaining.set(chapter, (remaining.get(chapter) ?? 0) + 1);
-  const statuses = COMMITMENT_STATUSES.map((status) => ({ status, label: statusLabel(status) }));
-  const started = Date.now();
-  const state = { done: 0, failed: 0, stopped: false, durationMs: null as number | null };
-
-  const run = async () => {
-    for (const { section, scope, chapter } of todo) {
-      if (state.stopped) return;
-      await nextTurn();
-      try {
-        const assessed = await assessSection(context, section.id, { scope });
-        const counts = totals.get(chapter);
-        if (counts) addStatusCounts(counts, countStatuses(assessed.commitments));
-      } catch (error) {
-        state.failed++;
-        log(`overzicht: rapport ${section.id} mislukt: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      remaining.set(chapter, (remaining.get(chapter) ?? 1) - 1);
-      state.done++;
-    }
-    state.durationMs = Date.now() - started;
-  };
-
+  const totals = new Map(chapters.map((c) => [c.id, { counts: emptyStatusCounts(), toCheck: 0 }]));
+  for (const section of context.sections) {
+    const total = totals.get(chapterIdOf(section, byId));
+    const commitments = context.assessments.get(section.id) ?? [];
+    if (!total) continue;
+    addStatusCounts(total.counts, countStatuses(commitments));
+    total.toCheck += commitments.filter((c) => c.confidence === 'laag').length;
+  }
   return {
-    finished: run(),
-    stop() {
-      state.stopped = true;
-    },
-    snapshot() {
-      return {
-        ready: state.durationMs !== null,
-        done: state.done,
-        total: todo.length,
-        failed: state.failed,
-        startedAt: new Date(started).toISOString(),
-        durationMs: state.durationMs,
-        statuses,
-        chapters: chapters.map((c) => ({
-          id: c.id,
-          number: c.number,
-          title: c.title,
-          part: c.part,
-          partIndex: c.partIndex,
-          counts: remaining.get(c.id) === 0 ? { ...totals.get(c.id)! } : null,
-        })),
-      };
-    },
+    ready: true,
+    generation,
+    total: context.sections.length,
+    statuses: COMMITMENT_STATUSES.map((status) => ({ status, label: statusLabel(status) })),
+    chapters: chapters.map((c) => ({
+      id: c.id,
+      number: c.number,
+      title: c.title,
+      part: c.part,
+      partIndex: c.partIndex,
+      ...totals.get(c.id)!,
+    })),
   };
 }

@@ -1,51 +1,47 @@
-// `beloftemeter serve`: open the store and load the report context once, start
-// listening, then compute the start page's overview in the background.
+// `beloftemeter serve`: open the store, load the newest data generation
+// (context and overview) before listening, then follow new generations: after
+// an ingest, update or verify commits, the server answers from the new data
+// within one poll interval.
 import type { FastifyInstance } from 'fastify';
 import { openConfiguredStore, type StoreOptions } from '../cli/config.js';
-import { loadReportContext } from '../report/context.js';
 import type { Answerer, Generator } from '../report/generator.js';
 import { queryEmbeddingsFromEnv } from '../search/embeddings/retriever.js';
 import { buildServer } from './app.js';
-import { startOverview, type OverviewJob } from './overview.js';
+import { followGenerations, loadServedData, type EmbeddingsLoader, type Follower } from './served-data.js';
 
 export interface StartOptions extends StoreOptions {
   host: string;
   port: number;
   generator: Generator;
   answerer: Answerer;
+  /** How often the store is asked for a newer generation (default 2000 ms). */
+  reloadIntervalMs?: number;
   log?: (message: string) => void;
 }
 
 export interface RunningServer {
   url: string;
   app: FastifyInstance;
-  overview: OverviewJob;
-  /** Milliseconds: opening the store + loading the context, and until listening. */
+  data: Follower;
+  /** Milliseconds: opening the store + loading the data, and until listening. */
   timings: { loadMs: number; listenMs: number };
   close(): Promise<void>;
 }
+
+export const DEFAULT_RELOAD_INTERVAL_MS = 2000;
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const started = performance.now();
   const store = await openConfiguredStore({ db: options.db, forWriting: false });
   try {
-    const context = await loadReportContext(store);
     const log = options.log ?? ((message: string) => void process.stderr.write(`${message}\n`));
-    const embeddings = await queryEmbeddingsFromEnv(store, context.search.index, (message) => log(`waarschuwing: ${message}`));
+    const embeddings: EmbeddingsLoader = (context) => queryEmbeddingsFromEnv(store, context.search.index, (message) => log(`waarschuwing: ${message}`));
+    const initial = await loadServedData(store, { embeddings });
     const loadMs = performance.now() - started;
-    let overview: OverviewJob | null = null;
-    const app = buildServer({
-      context,
-      generator: options.generator,
-      answerer: options.answerer,
-      overview: () => overview?.snapshot() ?? null,
-      embeddings,
-      log,
-    });
+    const data = followGenerations(store, initial, { intervalMs: options.reloadIntervalMs ?? DEFAULT_RELOAD_INTERVAL_MS, log, embeddings });
+    const app = buildServer({ data: data.current, generator: options.generator, answerer: options.answerer, log });
     await app.listen({ host: options.host, port: options.port });
     const listenMs = performance.now() - started;
-    overview = startOverview(context, log);
-    const job = overview;
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -53,12 +49,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     return {
       url: `http://${host}:${port}`,
       app,
-      overview: job,
+      data,
       timings: { loadMs: Math.round(loadMs), listenMs: Math.round(listenMs) },
       close() {
         closing ??= (async () => {
-          job.stop();
-          await job.finished;
+          data.stop();
           await app.close();
           await store.close();
         })();

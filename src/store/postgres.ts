@@ -78,7 +78,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
   const all = async (sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[];
   const one = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows[0] as Row | undefined;
   // Rows written in one transaction, ROWS_PER_STATEMENT per multi-row INSERT; `sql` gets the VALUES list.
-  const insertInOneTransaction = async (sql: (values: string) => string, rows: readonly unknown[][]) => {
+  // With `generation`, the same transaction adds a data generation (running servers then reload).
+  const insertInOneTransaction = async (sql: (values: string) => string, rows: readonly unknown[][], generation?: string) => {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
@@ -88,6 +89,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
         const values = chunk.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
         await client.query(sql(values), chunk.flat());
       }
+      if (generation && rows.length) await client.query('INSERT INTO generations (committed_at, reason) VALUES ($1, $2)', [new Date().toISOString(), generation]);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
@@ -123,7 +125,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
         written.decisions = await upsertRows(client, 'decisions', decisionColumns, batch.decisions.map(decisionToRow));
         written.parliament = await upsertRows(client, 'parliament', parliamentColumns, batch.parliament.map(parliamentToRow));
         const hasDerived = (await client.query('SELECT 1 FROM derived LIMIT 1')).rowCount! > 0;
-        if (batch.derive && shouldDerive(batch, written, hasDerived)) {
+        const derives = Boolean(batch.derive) && shouldDerive(batch, written, hasDerived);
+        if (batch.derive && derives) {
           const corpus = {
             sections: (await client.query(sectionsSql)).rows.map(rowToSection),
             decisions: (await client.query(decisionsSql)).rows.map(rowToDecision),
@@ -139,6 +142,9 @@ export async function openPostgresStore(url: string): Promise<Store> {
         }
         const counts = await countsOf((sql) => client.query(sql));
         const finishedAt = new Date().toISOString();
+        if (derives || written.sections + written.decisions + written.parliament > 0) {
+          await client.query('INSERT INTO generations (committed_at, reason) VALUES ($1, $2)', [finishedAt, 'ingest']);
+        }
         const { rows } = await client.query<{ id: number }>(
           'INSERT INTO ingest_runs (finished_at, counts, written, issues) VALUES ($1, $2, $3, $4) RETURNING id',
           [finishedAt, JSON.stringify(counts), JSON.stringify(written), JSON.stringify(batch.issues)],
@@ -239,7 +245,12 @@ export async function openPostgresStore(url: string): Promise<Store> {
            ON CONFLICT (commitment_hash, source_key) DO UPDATE SET model = excluded.model, verdict = excluded.verdict,
              verified_at = excluded.verified_at`,
         verdicts.map((v) => [v.commitmentHash, v.sourceKey, v.model, v.verdict, v.verifiedAt]),
+        'verify',
       );
+    },
+
+    async generation() {
+      return Number((await one('SELECT coalesce(max(id), 0)::int AS g FROM generations', []))?.g ?? 0);
     },
 
     async verdicts() {

@@ -38,5 +38,8 @@ export function schemaMigrations(dialect: Dialect): string[] {
     `CREATE TABLE verdicts (
        commitment_hash TEXT NOT NULL, source_key TEXT NOT NULL, model TEXT NOT NULL, verdict TEXT NOT NULL,
        verified_at TEXT NOT NULL, PRIMARY KEY (commitment_hash, source_key));`,
+    // Every commit that changes what readers see (an ingest or update that wrote or rebuilt something,
+    // stored verdicts) adds a generation; running servers reload when the newest one changes.
+    `CREATE TABLE generations (id ${serial}, committed_at TEXT NOT NULL, reason TEXT NOT NULL);`,
   ];
 }

@@ -92,6 +92,8 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
         }
       : null;
 
+  const newGeneration = (reason: string, at: string) => db.prepare('INSERT INTO generations (committed_at, reason) VALUES (?, ?)').run(at, reason);
+
   const store: Store = {
     kind: 'sqlite',
 
@@ -109,7 +111,8 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
         }
         for (const decision of batch.decisions) written.decisions += upsertDecision.run(decisionToRow(decision)).changes;
         for (const doc of batch.parliament) written.parliament += upsertParliament.run(parliamentToRow(doc)).changes;
-        if (batch.derive && shouldDerive(batch, written, count('derived') > 0)) {
+        const derives = Boolean(batch.derive) && shouldDerive(batch, written, count('derived') > 0);
+        if (batch.derive && derives) {
           const corpus = { sections: allSections(), decisions: allDecisions(), parliament: allParliament() };
           const builtAt = new Date().toISOString();
           const putDerived = db.prepare('INSERT OR REPLACE INTO derived (name, data, built_at) VALUES (?, ?, ?)');
@@ -117,6 +120,7 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
           for (const blob of batch.derive(corpus)) putDerived.run(blob.name, Buffer.from(blob.data), builtAt);
         }
         const finishedAt = new Date().toISOString();
+        if (derives || written.sections + written.decisions + written.parliament > 0) newGeneration('ingest', finishedAt);
         const totals = counts();
         const info = db
           .prepare('INSERT INTO ingest_runs (finished_at, counts, written, issues) VALUES (?, ?, ?, ?)')
@@ -211,7 +215,12 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
       );
       db.transaction(() => {
         for (const v of verdicts) put.run(v.commitmentHash, v.sourceKey, v.model, v.verdict, v.verifiedAt);
+        if (verdicts.length) newGeneration('verify', new Date().toISOString());
       }).immediate();
+    },
+
+    async generation() {
+      return (db.prepare('SELECT coalesce(max(id), 0) AS g FROM generations').get() as { g: number }).g;
     },
 
     async verdicts() {

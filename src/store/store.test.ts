@@ -188,6 +188,26 @@ function storeContract(name: string, open: () => Promise<Store>) {
       }
     });
 
+    test('generations grow with every commit that changes what readers see, and only then', async () => {
+      const store = await open();
+      try {
+        assert.equal(await store.generation(), 0);
+        const derive = () => [{ name: 'x', data: new Uint8Array([1]) }];
+        await store.ingest(batch({ derive, deriveWhen: 'changed' }));
+        assert.equal(await store.generation(), 1);
+        await store.ingest(batch({ derive, deriveWhen: 'changed' }));
+        assert.equal(await store.generation(), 1, 'an update that found nothing new changes nothing');
+        await store.putVerdicts([]);
+        assert.equal(await store.generation(), 1);
+        await store.putVerdicts([{ commitmentHash: 'c', sourceKey: 's', model: 'm', verdict: 'deels', verifiedAt: 'now' }]);
+        assert.equal(await store.generation(), 2);
+        await store.ingest(batch({ derive }));
+        assert.equal(await store.generation(), 3, 'a rebuild is a new generation');
+      } finally {
+        await store.close();
+      }
+    });
+
     test('verdicts: the newest per pair is kept, and they survive a re-ingest', async () => {
       const store = await open();
       try {

@@ -111,5 +111,11 @@ export interface Store {
   putVerdicts(verdicts: readonly StoredVerdict[]): Promise<void>;
   /** Every stored verdict (an ingest leaves them alone). */
   verdicts(): Promise<StoredVerdict[]>;
+  /**
+   * The newest data generation: it grows with every commit that changes what
+   * readers see (an ingest or update that wrote or rebuilt something, stored
+   * verdicts); 0 for an empty store. Servers poll it to reload.
+   */
+  generation(): Promise<number>;
   close(): Promise<void>;
 }

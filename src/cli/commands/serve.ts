@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { startServer } from '../../server/start.js';
+import { DEFAULT_RELOAD_INTERVAL_MS, startServer } from '../../server/start.js';
 import type { Output } from '../output.js';
 import { chooseWriters } from './report.js';
 
@@ -34,8 +34,13 @@ export function registerServeCommand(program: Command, out: Output): void {
     .option('--port <port>', 'poort (0 kiest een vrije poort)', '3000')
     .option('--host <host>', 'adres om op te luisteren', '127.0.0.1')
     .option('--generator <name>', 'extractive (standaard, offline) of llm')
-    .action(async (flags: { port: string; host: string; generator?: string }) => {
+    .option('--reload-interval <ms>', 'hoe vaak de server op nieuwe gegevens controleert (ingest, update, verify)', String(DEFAULT_RELOAD_INTERVAL_MS))
+    .action(async (flags: { port: string; host: string; generator?: string; reloadInterval: string }) => {
       const port = parsePort(flags.port);
+      const reloadIntervalMs = Number(flags.reloadInterval);
+      if (!/^\d+$/.test(flags.reloadInterval) || reloadIntervalMs < 100) {
+        throw new InputError(`--reload-interval expects milliseconds (at least 100), got "${flags.reloadInterval}"`);
+      }
       const { generator, answerer } = chooseWriters(flags.generator);
       if (!LOOPBACK.has(flags.host)) out.stderr(`let op: de server is bereikbaar van buiten deze computer (${flags.host})\n`);
       const server = await startServer({
@@ -44,14 +49,14 @@ export function registerServeCommand(program: Command, out: Output): void {
         port,
         generator,
         answerer,
+        reloadIntervalMs,
         log: (message) => out.stderr(`${message}\n`),
       });
       out.stdout(`Beloftemeter draait op ${server.url}\n`);
-      out.stderr(`index geladen in ${server.timings.loadMs} ms, luistert na ${server.timings.listenMs} ms; overzicht wordt berekend\n`);
-      void server.overview.finished.then(() => {
-        const overview = server.overview.snapshot();
-        if (overview.ready) out.stderr(`overzicht klaar: ${overview.done} rapporten in ${overview.durationMs} ms\n`);
-      });
+      out.stderr(
+        `gegevens (generatie ${server.data.current().generation}) geladen in ${server.timings.loadMs} ms, luistert na ${server.timings.listenMs} ms; ` +
+          `nieuwe gegevens worden om de ${reloadIntervalMs} ms opgehaald\n`,
+      );
       const signal = await untilStopped();
       out.stderr(`${signal}: server stopt\n`);
       await server.close();

@@ -1,19 +1,20 @@
 // Start page: parts and chapters of the agreement, per chapter the number of
-// commitments per status (computed by the server in the background).
+// commitments per status and how many of those statuses are to be checked
+// (counted by the server from the stored assessments).
 import { getJson } from './api.js';
 import { h, sectionPath, statusBadge } from './dom.js';
 
-const POLL_MS = 1500;
-
 /** `statuses`: the server's statuses in display order with their labels. */
-function countsView(counts, statuses) {
-  if (!counts) return h('p', { class: 'pending' }, 'Tellingen worden berekend…');
+function countsView(counts, statuses, toCheck) {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  return h(
-    'ul',
-    { class: 'counts', 'aria-label': `${total} engagementen per status` },
-    statuses.map(({ status, label }) => h('li', {}, statusBadge(status, `${counts[status]} ${label}`))),
-  );
+  return [
+    h(
+      'ul',
+      { class: 'counts', 'aria-label': `${total} engagementen per status` },
+      statuses.map(({ status, label }) => h('li', {}, statusBadge(status, `${counts[status]} ${label}`))),
+    ),
+    total ? h('p', { class: 'hint' }, `${toCheck} van de ${total} statussen zijn te controleren.`) : null,
+  ];
 }
 
 function chapterView(chapter, sections, countsSlot) {
@@ -34,8 +35,8 @@ function chapterView(chapter, sections, countsSlot) {
   );
 }
 
-export async function renderHome(main, { signal }) {
-  const [sections, first] = await Promise.all([getJson('/api/sections'), getJson('/api/overview')]);
+export async function renderHome(main) {
+  const [sections, overview] = await Promise.all([getJson('/api/sections'), getJson('/api/overview')]);
   const status = h('p', { class: 'progress', role: 'status' });
   const parts = h('div', {});
   main.append(
@@ -49,36 +50,17 @@ export async function renderHome(main, { signal }) {
     parts,
   );
 
-  // The chapter list is built once; polls only fill in the counts, so an
-  // opened list of sections, the scroll position and the focus stay put.
-  const slots = new Map();
   const byPart = new Map();
-  for (const chapter of first.chapters) {
+  for (const chapter of overview.chapters) {
     if (!byPart.has(chapter.part)) byPart.set(chapter.part, []);
     byPart.get(chapter.part).push(chapter);
   }
   for (const [part, chapters] of byPart) {
-    const items = chapters.map((chapter) => {
-      const slot = h('div', { class: 'counts-slot' });
-      slots.set(chapter.id, slot);
-      return chapterView(chapter, sections, slot);
-    });
+    const items = chapters.map((chapter) =>
+      chapterView(chapter, sections, h('div', { class: 'counts-slot' }, countsView(chapter.counts, overview.statuses, chapter.toCheck))),
+    );
     parts.append(h('section', { class: 'part' }, h('h2', {}, part), h('ul', { class: 'chapters' }, items)));
   }
 
-  const draw = (overview) => {
-    status.textContent = overview.ready
-      ? `Overzicht van ${overview.total} rapporten.`
-      : `Overzicht wordt berekend: ${overview.done} van ${overview.total} rapporten klaar.`;
-    for (const chapter of overview.chapters) slots.get(chapter.id)?.replaceChildren(countsView(chapter.counts, overview.statuses));
-  };
-
-  draw(first);
-  let overview = first;
-  while (!overview.ready && !signal.aborted) {
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    if (signal.aborted) return;
-    overview = await getJson('/api/overview');
-    if (!signal.aborted) draw(overview);
-  }
+  status.textContent = `Overzicht van ${overview.total} secties.`;
 }
