@@ -1,7 +1,7 @@
 // The HTTP server as a Fastify instance, answering from the data generation it
 // is given (tests inject requests into it; `startServer` makes it listen and
 // follows new generations).
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Answerer, Generator } from '../report/generator.js';
 import { registerApiRoutes } from './api-routes.js';
 import { installErrorHandling } from './errors.js';
@@ -22,27 +22,55 @@ export interface ServerOptions {
   data: () => ServedData;
   generator: Generator;
   answerer: Answerer;
+  /** Whether a request's Host header names this server (default: any; startServer passes hostChecker). */
+  allowHost?: (host: string) => boolean;
   /** Where server errors are logged (default stderr). */
   log?: (message: string) => void;
   staticFiles?: ReadonlyMap<string, StaticFile>;
 }
 
+/** Headers every response carries, errors of the framework itself included. */
+function securityHeaders(reply: FastifyReply): void {
+  if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('x-frame-options', 'DENY');
+}
+
+/** The methods of every route: the server only reads. */
+export const ALLOWED_METHODS = 'GET, HEAD';
+
 export function buildServer(options: ServerOptions): FastifyInstance {
   const log = options.log ?? ((message: string) => void process.stderr.write(`${message}\n`));
-  const app = Fastify({ logger: false, routerOptions: { maxParamLength: 1000 }, bodyLimit: 16 * 1024 });
+  const allowHost = options.allowHost ?? (() => true);
+  const app = Fastify({
+    logger: false,
+    routerOptions: { maxParamLength: 1000 },
+    bodyLimit: 16 * 1024,
+    // A URL the router cannot even decode: the app's own error shape and headers, and the URL is not echoed.
+    frameworkErrors: (error, _request, generic) => {
+      const reply = generic as unknown as FastifyReply;
+      securityHeaders(reply);
+      reply.code(400).send({ error: error.code === 'FST_ERR_BAD_URL' ? 'ongeldige URL' : 'ongeldig verzoek' });
+    },
+  });
 
   app.addHook('onRequest', async (request, reply) => {
+    // DNS rebinding: a page elsewhere must not reach this server under a name it does not answer to.
+    if (!allowHost(request.headers.host ?? '')) {
+      reply.code(403).send({ error: 'onbekende host: deze server antwoordt alleen op zijn eigen adres' });
+      return reply;
+    }
     if (request.url.length > MAX_URL_CHARS) {
       reply.code(414).send({ error: `de URL is te lang (${request.url.length} tekens, hoogstens ${MAX_URL_CHARS})` });
       return reply;
     }
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.routeOptions.url === undefined) {
+      reply.code(405).header('allow', ALLOWED_METHODS).send({ error: `methode ${request.method.slice(0, 20)} is hier niet toegestaan (wel: ${ALLOWED_METHODS})` });
+      return reply;
+    }
   });
-  app.addHook('onSend', async (_request, reply) => {
-    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-  });
+  app.addHook('onSend', async (_request, reply) => securityHeaders(reply));
   installErrorHandling(app, log);
 
   registerApiRoutes(app, {
@@ -52,4 +80,25 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
   registerWebRoutes(app, options.staticFiles ?? loadStaticFiles());
   return app;
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * Which Host headers a server bound to `bindHost` answers: with a loopback
+ * bind, only loopback names (any port); otherwise the bind address; plus the
+ * configured names. A server bound to every interface with no names configured
+ * answers any Host (it is reachable under names it cannot know).
+ */
+export function hostChecker(bindHost: string, allowed: readonly string[] = []): (host: string) => boolean {
+  const names = new Set(allowed.map((name) => name.toLowerCase()));
+  const wildcard = bindHost === '0.0.0.0' || bindHost === '::';
+  const bindName = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+  return (header) => {
+    const host = header.toLowerCase().replace(/:\d+$/, '');
+    if (names.has(host) || names.has(header.toLowerCase())) return true;
+    if (LOOPBACK_NAMES.has(bindHost) || bindHost === 'localhost') return LOOPBACK_NAMES.has(host);
+    if (wildcard) return names.size === 0 || LOOPBACK_NAMES.has(host);
+    return host === bindName.toLowerCase() || LOOPBACK_NAMES.has(host);
+  };
 }

@@ -13,7 +13,7 @@ import type { Generator } from '../report/generator.js';
 import type { Store } from '../store/store.js';
 import { makeDataFolder } from '../testing/fixture-data.js';
 import { runCli } from '../testing/run-cli.js';
-import { buildServer, CONTENT_SECURITY_POLICY } from './app.js';
+import { buildServer, CONTENT_SECURITY_POLICY, hostChecker } from './app.js';
 import { GENERIC_FAILURE } from './errors.js';
 import { createLru } from './lru.js';
 import { servedData, type ServedData } from './served-data.js';
@@ -252,6 +252,46 @@ describe('API bad input', () => {
       const res = await get(url);
       assert.equal(res.statusCode, 404, url);
       assert.ok(res.json().error.length > 5);
+    }
+  });
+
+  test('other methods are 405 with Allow; every error carries the security headers and the app\'s error shape', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH'] as const) {
+      for (const url of ['/api/stats', '/api/sections/justitie/3.4', '/nergens']) {
+        const res = await app.inject({ method, url });
+        assert.equal(res.statusCode, 405, `${method} ${url}`);
+        assert.equal(res.headers.allow, 'GET, HEAD');
+        assert.match(res.json().error, /niet toegestaan/);
+        assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      }
+    }
+    assert.equal((await app.inject({ method: 'HEAD', url: '/api/stats' })).statusCode, 200);
+    const bad = await get('/api/sections/%E0%A4%A<script>');
+    assert.equal(bad.statusCode, 400);
+    assert.deepEqual(bad.json(), { error: 'ongeldige URL' });
+    assert.doesNotMatch(bad.body, /script/, 'the URL is not echoed');
+    assert.equal(bad.headers['content-security-policy'], CONTENT_SECURITY_POLICY);
+    assert.equal(bad.headers['x-frame-options'], 'DENY');
+  });
+
+  test('the Host header must name this server: loopback names for a loopback bind, plus configured ones', async () => {
+    const loopback = hostChecker('127.0.0.1');
+    assert.ok(loopback('127.0.0.1:3000') && loopback('localhost:8080') && loopback('[::1]:3000') && loopback('localhost'));
+    assert.ok(!loopback('evil.example:3000') && !loopback('') && !loopback('127.0.0.1.evil.example'));
+    const named = hostChecker('127.0.0.1', ['beloftemeter.example']);
+    assert.ok(named('beloftemeter.example') && named('beloftemeter.example:443'));
+    const lan = hostChecker('192.0.2.10');
+    assert.ok(lan('192.0.2.10:3000') && !lan('evil.example'));
+    assert.ok(hostChecker('0.0.0.0')('any.example'), 'every interface and no names: any host');
+    assert.ok(!hostChecker('0.0.0.0', ['nieuws.example'])('any.example'));
+    const guarded = buildServer({ data: () => data, generator: flakyGenerator, answerer: extractiveAnswerer, allowHost: loopback, log: () => {} });
+    try {
+      const refused = await guarded.inject({ method: 'GET', url: '/api/stats', headers: { host: 'rebind.example:3000' } });
+      assert.equal(refused.statusCode, 403);
+      assert.match(refused.json().error, /onbekende host/);
+      assert.equal((await guarded.inject({ method: 'GET', url: '/api/stats', headers: { host: '127.0.0.1:3000' } })).statusCode, 200);
+    } finally {
+      await guarded.close();
     }
   });
 

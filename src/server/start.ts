@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { openConfiguredStore, type StoreOptions } from '../cli/config.js';
 import type { Answerer, Generator } from '../report/generator.js';
 import { queryEmbeddingsFromEnv } from '../search/embeddings/retriever.js';
-import { buildServer } from './app.js';
+import { buildServer, hostChecker } from './app.js';
 import { followGenerations, loadServedData, type EmbeddingsLoader, type Follower } from './served-data.js';
 
 export interface StartOptions extends StoreOptions {
@@ -16,6 +16,8 @@ export interface StartOptions extends StoreOptions {
   answerer: Answerer;
   /** How often the store is asked for a newer generation (default 2000 ms). */
   reloadIntervalMs?: number;
+  /** Host names the server also answers to, besides its bind address (see hostChecker). */
+  allowedHosts?: readonly string[];
   log?: (message: string) => void;
 }
 
@@ -39,7 +41,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const initial = await loadServedData(store, { embeddings });
     const loadMs = performance.now() - started;
     const data = followGenerations(store, initial, { intervalMs: options.reloadIntervalMs ?? DEFAULT_RELOAD_INTERVAL_MS, log, embeddings });
-    const app = buildServer({ data: data.current, generator: options.generator, answerer: options.answerer, log });
+    const app = buildServer({
+      data: data.current,
+      generator: options.generator,
+      answerer: options.answerer,
+      allowHost: hostChecker(options.host, options.allowedHosts),
+      log,
+    });
     await app.listen({ host: options.host, port: options.port });
     const listenMs = performance.now() - started;
     const address = app.server.address();

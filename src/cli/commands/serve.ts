@@ -35,7 +35,8 @@ export function registerServeCommand(program: Command, out: Output): void {
     .option('--host <host>', 'adres om op te luisteren', '127.0.0.1')
     .option('--generator <name>', 'extractive (standaard, offline) of llm')
     .option('--reload-interval <ms>', 'hoe vaak de server op nieuwe gegevens controleert (ingest, update, verify)', String(DEFAULT_RELOAD_INTERVAL_MS))
-    .action(async (flags: { port: string; host: string; generator?: string; reloadInterval: string }) => {
+    .option('--allowed-host <name...>', 'andere hostnamen waarop de server antwoordt (of BELOFTEMETER_ALLOWED_HOSTS, komma-gescheiden)')
+    .action(async (flags: { port: string; host: string; generator?: string; reloadInterval: string; allowedHost?: string[] }) => {
       const port = parsePort(flags.port);
       const reloadIntervalMs = Number(flags.reloadInterval);
       if (!/^\d+$/.test(flags.reloadInterval) || reloadIntervalMs < 100) {
@@ -50,6 +51,7 @@ export function registerServeCommand(program: Command, out: Output): void {
         generator,
         answerer,
         reloadIntervalMs,
+        allowedHosts: flags.allowedHost ?? (process.env.BELOFTEMETER_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
         log: (message) => out.stderr(`${message}\n`),
       });
       out.stdout(`Beloftemeter draait op ${server.url}\n`);
