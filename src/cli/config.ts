@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RuntimeFailure } from '../errors.js';
+import { InputError, RuntimeFailure } from '../errors.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 
@@ -26,11 +27,17 @@ export async function openConfiguredStore(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Store> {
   const url = env.DATABASE_URL;
-  if (url && /^postgres(ql)?:\/\//.test(url)) {
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new InputError(`DATABASE_URL must be a postgres:// or postgresql:// URL, got "${url.split(':')[0]!.slice(0, 20)}:…"; unset it to use the SQLite file`);
+    }
     const { openPostgresStore } = await import('../store/postgres.js');
     return openPostgresStore(url);
   }
   const path = resolveDbPath(options, env);
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new InputError(`${path} is a folder, not an index file: pass the file's path, e.g. --db ${join(path, 'index.db')}`);
+  }
   if (!options.forWriting && !existsSync(path)) {
     throw new RuntimeFailure(`no index at ${path}: run "beloftemeter ingest" first (or pass --db PATH)`);
   }

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -11,6 +11,15 @@ export interface DataFiles {
 }
 
 const DECISIONS_FILE = /\.jsonl(\.gz)?$/i;
+
+/** A folder entry's stats through links; null for a dangling link or an entry that vanished. */
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Finds the sources in a data folder laid out like the bundled `data/`:
@@ -25,10 +34,13 @@ export function discoverDataFiles(dir: string): DataFiles {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read the data folder ${dir}: ${(error as Error).message}`);
   }
-  const files = names.filter((name) => statSync(join(dir, name)).isFile());
-  const parliamentDir = names.includes('parlement') && statSync(join(dir, 'parlement')).isDirectory()
-    ? join(dir, 'parlement')
-    : null;
+  const stats = new Map(names.map((name) => [name, statOrNull(join(dir, name))]));
+  const dangling = names.filter((name) => stats.get(name) === null && (DECISIONS_FILE.test(name) || /\.pdf$/i.test(name) || name === 'parlement'));
+  if (dangling.length) {
+    throw new InputError(`${join(dir, dangling[0]!)} cannot be read (a broken link or a file that disappeared); fix or remove it`);
+  }
+  const files = names.filter((name) => stats.get(name)?.isFile());
+  const parliamentDir = stats.get('parlement')?.isDirectory() ? join(dir, 'parlement') : null;
   const found: DataFiles = {
     dir,
     agreements: files

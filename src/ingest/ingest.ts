@@ -37,18 +37,25 @@ export async function ingestDataFolder(options: IngestOptions): Promise<IngestRu
     progress.finish(`${sections.length} secties`);
   }
 
-  const decisions: Decision[] = [];
+  // By id: a record repeated later (in the same file or the next) replaces the earlier one, and says so.
+  const byId = new Map<string, { decision: Decision; where: string }>();
   for (const path of files.decisions) {
     progress.start(`beslissingen ${basename(path)}`);
     for await (const read of readDecisions(path)) {
       if (read.kind === 'issue') report(read.issue);
       else {
-        decisions.push(read.decision);
-        if (decisions.length % 250 === 0) progress.update(decisions.length);
+        const earlier = byId.get(read.decision.id);
+        if (earlier) {
+          report({ source: path, line: read.line, message: `decision ${read.decision.id} appears again (first at ${earlier.where}); the later record is kept` });
+          byId.delete(read.decision.id);
+        }
+        byId.set(read.decision.id, { decision: read.decision, where: `${basename(path)} line ${read.line}` });
+        if (byId.size % 250 === 0) progress.update(byId.size);
       }
     }
-    progress.finish(`${decisions.length} beslissingen`);
+    progress.finish(`${byId.size} beslissingen`);
   }
+  const decisions: Decision[] = [...byId.values()].map((entry) => entry.decision);
 
   let parliament: ParliamentDocument[] = [];
   if (files.parliamentDir) {

@@ -65,6 +65,7 @@ export async function updateFromApi(options: UpdateOptions): Promise<UpdateRun> 
     baseUrl: options.api.baseUrl,
     timeoutMs: options.api.timeoutMs,
     maxRetries: options.api.maxRetries,
+    maxBytes: options.api.maxBytes,
     from,
     to,
     onPage: ({ received, count }) => progress.update(Math.min(received, count)),

@@ -3,7 +3,7 @@ import { RuntimeFailure } from '../errors.js';
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
-  rowToSection, sectionColumns, sectionToRow, toVerdict,
+  checkedDerived, derivedChecksum, rowToSection, sectionColumns, sectionToRow, toVerdict,
 } from './rows.js';
 import { schemaMigrations } from './schema.js';
 import { shouldDerive, type DocumentCounts, type EmbeddingKey, type IngestBatch, type IngestRun, type Store } from './store.js';
@@ -135,8 +135,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
           const builtAt = new Date().toISOString();
           await client.query('DELETE FROM derived');
           for (const blob of batch.derive(corpus)) {
-            await client.query('INSERT INTO derived (name, data, built_at) VALUES ($1, $2, $3)', [
-              blob.name, Buffer.from(blob.data), builtAt,
+            await client.query('INSERT INTO derived (name, data, built_at, checksum) VALUES ($1, $2, $3, $4)', [
+              blob.name, Buffer.from(blob.data), builtAt, derivedChecksum(blob.data),
             ]);
           }
         }
@@ -215,8 +215,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
     },
 
     async derived(name: string) {
-      const row = await one('SELECT data FROM derived WHERE name = $1', [name]);
-      return row ? (row.data as Buffer) : null;
+      const row = await one('SELECT data, checksum FROM derived WHERE name = $1', [name]);
+      return row ? checkedDerived(name, row.data as Buffer, (row.checksum as string | null) ?? null) : null;
     },
 
     async putEmbeddings(model, embeddings) {

@@ -1,6 +1,8 @@
 // Column <-> document mapping shared by every Store implementation, so the
 // SQLite and PostgreSQL schemas cannot drift apart in meaning.
 import type { AgreementSection, Decision, ParliamentDocument } from '../model/documents.js';
+import { createHash } from 'node:crypto';
+import { RuntimeFailure } from '../errors.js';
 import type { StoredVerdict } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -107,4 +109,17 @@ export function toVerdict(r: Row): StoredVerdict {
     verdict: String(r.verdict),
     verifiedAt: String(r.verified_at),
   };
+}
+
+/** The checksum stored with a derived structure (sha256, hex). */
+export function derivedChecksum(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** A derived structure as read back: refused when it does not match its checksum (null: written before checksums). */
+export function checkedDerived(name: string, data: Uint8Array, checksum: string | null): Uint8Array {
+  if (checksum !== null && derivedChecksum(data) !== checksum) {
+    throw new RuntimeFailure(`index beschadigd: voer ingest opnieuw uit (de opgeslagen structuur "${name}" klopt niet met haar controlesom)`);
+  }
+  return data;
 }

@@ -41,5 +41,7 @@ export function schemaMigrations(dialect: Dialect): string[] {
     // Every commit that changes what readers see (an ingest or update that wrote or rebuilt something,
     // stored verdicts) adds a generation; running servers reload when the newest one changes.
     `CREATE TABLE generations (id ${serial}, committed_at TEXT NOT NULL, reason TEXT NOT NULL);`,
+    // A checksum per derived structure, checked at every load: damage is refused, never read as data.
+    `ALTER TABLE derived ADD COLUMN checksum TEXT;`,
   ];
 }

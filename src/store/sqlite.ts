@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { RuntimeFailure } from '../errors.js';
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
-  rowToSection, sectionColumns, sectionToRow, toVerdict,
+  checkedDerived, derivedChecksum, rowToSection, sectionColumns, sectionToRow, toVerdict,
 } from './rows.js';
 import { schemaMigrations } from './schema.js';
 import { shouldDerive, type DocumentCounts, type EmbeddingKey, type IngestBatch, type IngestRun, type Store } from './store.js';
@@ -44,11 +44,30 @@ export interface OpenSqliteOptions {
   readonly?: boolean;
 }
 
+// URI file names, so that an index in a folder this process cannot write can be opened `immutable`
+// (a WAL database otherwise needs to create its -shm file). Read once, when the native module loads.
+process.env.SQLITE_USE_URI ??= '1';
+
+/** A WAL index whose side files cannot be made (a read-only folder or medium) is opened as immutable. */
+function needsImmutable(path: string): boolean {
+  const folder = dirname(path);
+  if (existsSync(`${path}-shm`)) return false;
+  try {
+    accessSync(folder, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): Store {
   if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    const immutable = options.readonly === true && path !== ':memory:' && needsImmutable(path);
+    const name = immutable ? `file:${encodeURI(resolve(path)).replace(/\?/g, '%3F').replace(/#/g, '%23')}?immutable=1` : path;
+    if (immutable && !existsSync(path)) throw new Error(`${path} does not exist`);
+    db = new Database(name, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (error) {
     throw new RuntimeFailure(`cannot open the index ${path}: ${(error as Error).message}`);
   }
@@ -115,9 +134,9 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
         if (batch.derive && derives) {
           const corpus = { sections: allSections(), decisions: allDecisions(), parliament: allParliament() };
           const builtAt = new Date().toISOString();
-          const putDerived = db.prepare('INSERT OR REPLACE INTO derived (name, data, built_at) VALUES (?, ?, ?)');
+          const putDerived = db.prepare('INSERT OR REPLACE INTO derived (name, data, built_at, checksum) VALUES (?, ?, ?, ?)');
           db.prepare('DELETE FROM derived').run();
-          for (const blob of batch.derive(corpus)) putDerived.run(blob.name, Buffer.from(blob.data), builtAt);
+          for (const blob of batch.derive(corpus)) putDerived.run(blob.name, Buffer.from(blob.data), builtAt, derivedChecksum(blob.data));
         }
         const finishedAt = new Date().toISOString();
         if (derives || written.sections + written.decisions + written.parliament > 0) newGeneration('ingest', finishedAt);
@@ -181,8 +200,8 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
     },
 
     async derived(name: string) {
-      const row = db.prepare('SELECT data FROM derived WHERE name = ?').get(name) as { data: Buffer } | undefined;
-      return row?.data ?? null;
+      const row = db.prepare('SELECT data, checksum FROM derived WHERE name = ?').get(name) as { data: Buffer; checksum: string | null } | undefined;
+      return row ? checkedDerived(name, row.data, row.checksum) : null;
     },
 
     async putEmbeddings(model, embeddings) {

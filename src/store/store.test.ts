@@ -273,6 +273,21 @@ test('SQLite refuses an index written by a newer schema', async () => {
   assert.throws(() => openSqliteStore(path), /schema version 99, newer than this program/);
 });
 
+test('a damaged derived structure is refused with the instruction to ingest again', async () => {
+  const path = join(dir, 'damaged-derived.db');
+  const store = openSqliteStore(path);
+  await store.ingest(batch({ derive: () => [{ name: 'search-index', data: new Uint8Array(4096).fill(7) }] }));
+  assert.equal((await store.derived('search-index'))?.length, 4096);
+  const { default: Database } = await import('better-sqlite3');
+  const raw = new Database(path);
+  const data = Buffer.from(new Uint8Array(4096).fill(7));
+  data[2048] = 8; // one byte inside
+  raw.prepare('UPDATE derived SET data = ? WHERE name = ?').run(data, 'search-index');
+  raw.close();
+  await assert.rejects(store.derived('search-index'), /^RuntimeFailure: index beschadigd: voer ingest opnieuw uit/);
+  await store.close();
+});
+
 test('vectors are stored as Float32 little-endian, and a damaged one is named', async () => {
   assert.deepEqual([...vectorToBytes(Float32Array.from([1, -2]))], [0x00, 0x00, 0x80, 0x3f, 0x00, 0x00, 0x00, 0xc0]);
   const path = join(dir, 'damaged.db');

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { deriveAll } from '../../ingest/derive.js';
 import { ingestDataFolder } from '../../ingest/ingest.js';
 import { silentProgress } from '../../ingest/progress.js';
-import { BUNDLED_DATA_DIR, openConfiguredStore } from '../config.js';
+import { existsSync, rmSync } from 'node:fs';
+import { BUNDLED_DATA_DIR, openConfiguredStore, resolveDbPath } from '../config.js';
 import { printJson, type Output } from '../output.js';
 import { stderrProgress } from '../progress-bar.js';
 
@@ -14,7 +15,11 @@ export function registerIngestCommand(program: Command, out: Output): void {
     .option('--json', 'samenvatting als JSON op stdout')
     .option('--quiet', 'geen voortgang op stderr')
     .action(async (options: { data: string; json?: boolean; quiet?: boolean }) => {
+      // A first ingest that fails must not leave an empty index behind (later commands would take it for one).
+      const sqlitePath = process.env.DATABASE_URL ? null : resolveDbPath(program.opts());
+      const existed = sqlitePath === null || existsSync(sqlitePath);
       const store = await openConfiguredStore({ ...program.opts(), forWriting: true });
+      let failed = true;
       try {
         const run = await ingestDataFolder({
           dataDir: options.data,
@@ -32,8 +37,10 @@ export function registerIngestCommand(program: Command, out: Output): void {
               `${run.issues.length ? `, ${run.issues.length} overgeslagen` : ''}).\n`,
           );
         }
+        failed = false;
       } finally {
         await store.close();
+        if (failed && !existed && sqlitePath) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${sqlitePath}${suffix}`, { force: true });
       }
     });
 }

@@ -1,5 +1,6 @@
 // Turning the raw text of a parliamentary document (bytes from a .txt, a
 // Markdown slide deck, lines from a PDF) into clean paragraphs.
+import { InputError } from '../../errors.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -17,6 +18,11 @@ function decodeWindows1252(bytes: Uint8Array): string {
 
 /** UTF-8 when the bytes are valid UTF-8, else windows-1252 (what older Office exports write); BOM removed, line ends normalised. */
 export function decodeText(bytes: Uint8Array): string {
+  // UTF-16 with a byte-order mark (Windows "Unicode" text files).
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return normaliseLineEnds(new TextDecoder('utf-16le').decode(bytes.subarray(2)));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return normaliseLineEnds(new TextDecoder('utf-16be').decode(bytes.subarray(2)));
+  // NUL bytes do not occur in text: this is a binary file with a text extension.
+  if (bytes.subarray(0, 8192).includes(0)) throw new InputError('is not a text file (it contains binary data)');
   let text: string;
   try {
     text = UTF8.decode(bytes);

@@ -65,6 +65,7 @@ export async function* fetchDecisions(options: LiveSourceOptions): AsyncGenerato
   const maxPages = options.maxPages ?? MAX_PAGES;
   const policy: RetryPolicy = {
     timeoutMs: options.timeoutMs ?? API_DEFAULTS.timeoutMs,
+    maxBytes: options.maxBytes ?? API_DEFAULTS.maxBytes,
     maxRetries: options.maxRetries ?? API_DEFAULTS.maxRetries,
     backoffBaseMs: options.backoffBaseMs ?? API_DEFAULTS.backoffBaseMs,
     backoffMaxMs: options.backoffMaxMs ?? API_DEFAULTS.backoffMaxMs,

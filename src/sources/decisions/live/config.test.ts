@@ -8,9 +8,11 @@ test('the public decisions site is the default; the environment overrides it and
     baseUrl: DEFAULT_DECISIONS_API_URL,
     timeoutMs: API_DEFAULTS.timeoutMs,
     maxRetries: API_DEFAULTS.maxRetries,
+    maxBytes: API_DEFAULTS.maxBytes,
   });
   const env = { BELOFTEMETER_DECISIONS_API_URL: 'http://mirror.example/api/', BELOFTEMETER_DECISIONS_API_MAX_RETRIES: '0', BELOFTEMETER_DECISIONS_API_TIMEOUT_MS: '2500' };
-  assert.deepEqual(decisionsApiConfig(undefined, env), { baseUrl: 'http://mirror.example/api', timeoutMs: 2500, maxRetries: 0 });
+  assert.deepEqual(decisionsApiConfig(undefined, env), { baseUrl: 'http://mirror.example/api', timeoutMs: 2500, maxRetries: 0, maxBytes: API_DEFAULTS.maxBytes });
+  assert.equal(decisionsApiConfig(undefined, { BELOFTEMETER_DECISIONS_API_MAX_BYTES: '5000000' }).maxBytes, 5_000_000);
   assert.equal(decisionsApiConfig(' http://127.0.0.1:8080 ', env).baseUrl, 'http://127.0.0.1:8080');
   assert.equal(decisionsApiConfig('', { BELOFTEMETER_DECISIONS_API_URL: '  ' }).baseUrl, DEFAULT_DECISIONS_API_URL, 'blank values count as unset');
 });

@@ -12,6 +12,7 @@ export const DEFAULT_DECISIONS_API_URL = 'https://beslissingenvlaamseregering.vl
 
 export const API_DEFAULTS = {
   timeoutMs: 30_000,
+  maxBytes: 20_000_000,
   maxRetries: 4,
   backoffBaseMs: 500,
   backoffMaxMs: 60_000,
@@ -24,6 +25,8 @@ export interface DecisionsApiConfig {
   timeoutMs: number;
   /** Retries after the first attempt, for 429, 5xx and network failures. */
   maxRetries: number;
+  /** Largest answer accepted per page, in bytes. */
+  maxBytes: number;
 }
 
 /**
@@ -38,10 +41,12 @@ export function decisionsApiConfig(apiUrl: string | undefined, env: NodeJS.Proce
     baseUrl: httpBaseUrl(fromFlag !== undefined ? '--api-url' : fromEnv !== undefined ? 'BELOFTEMETER_DECISIONS_API_URL' : 'the default API URL', DEFAULT_DECISIONS_API_URL),
     timeoutMs: wholeNumber('BELOFTEMETER_DECISIONS_API_TIMEOUT_MS', 1, 3_600_000, API_DEFAULTS.timeoutMs),
     maxRetries: wholeNumber('BELOFTEMETER_DECISIONS_API_MAX_RETRIES', 0, 10, API_DEFAULTS.maxRetries),
+    maxBytes: wholeNumber('BELOFTEMETER_DECISIONS_API_MAX_BYTES', 1_000, 1_000_000_000, API_DEFAULTS.maxBytes),
   });
   return parseEnv(schema, {
     baseUrl: fromFlag ?? fromEnv ?? DEFAULT_DECISIONS_API_URL,
     timeoutMs: env.BELOFTEMETER_DECISIONS_API_TIMEOUT_MS,
     maxRetries: env.BELOFTEMETER_DECISIONS_API_MAX_RETRIES,
+    maxBytes: env.BELOFTEMETER_DECISIONS_API_MAX_BYTES,
   });
 }

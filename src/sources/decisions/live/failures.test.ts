@@ -12,7 +12,7 @@ const RECORDS = someRecords(12);
 const PAGE = 5;
 
 /** Runs the client against a server that fails as `fault` says. */
-async function withFault(fault: (request: ReplayRequest) => Fault | undefined, options: { timeoutMs?: number; maxRetries?: number; backoffMaxMs?: number } = {}) {
+async function withFault(fault: (request: ReplayRequest) => Fault | undefined, options: { timeoutMs?: number; maxRetries?: number; backoffMaxMs?: number; maxBytes?: number } = {}) {
   const server = await startReplayServer({ records: RECORDS, fault });
   try {
     const run = collect({ baseUrl: server.baseUrl, ...ALL_DATES, pageSize: PAGE, ...options });
@@ -111,6 +111,14 @@ describe('lasting failures end the run with a message naming the page', () => {
     assert.ok(run instanceof RuntimeFailure);
     assert.match(run.message, /page\[number\]=1: the answer is not valid JSON \(/);
     assert.deepEqual(requests.map((r) => r.page), [0, 1]);
+  });
+
+  test('an answer larger than the limit is refused without reading it all, and not retried', async () => {
+    const big = { count: 1, data: [{ type: 'news-item', id: 'x', attributes: { title: 'x'.repeat(50_000) } }] };
+    const { run, requests } = await withFault((request) => (request.page === 0 ? { kind: 'json', json: big } : undefined), { maxBytes: 10_000 });
+    assert.ok(run instanceof RuntimeFailure);
+    assert.match(run.message, /page\[number\]=0: the answer is larger than 10 kB \(BELOFTEMETER_DECISIONS_API_MAX_BYTES\)/);
+    assert.equal(requests.length, 1);
   });
 
   test('a page that is JSON but not a search result', async () => {

@@ -7,6 +7,8 @@ import { backoffDelay, retryableStatus, retryAfterMs, type BackoffSettings } fro
 export interface RetryPolicy extends BackoffSettings {
   /** Per attempt, body included. */
   timeoutMs: number;
+  /** Largest answer accepted, in bytes: a page of 100 decisions is about 1 MB, so more is a broken or hostile server. */
+  maxBytes: number;
   /** Retries after the first attempt. */
   maxRetries: number;
   /** How to wait; tests record the delay instead of sleeping. */
@@ -28,14 +30,40 @@ function transportFailure(error: unknown, timeoutMs: number): string {
   return `network error: ${error instanceof Error ? error.message : String(error)}${detail ? ` (${detail})` : ''}`;
 }
 
-async function attempt(url: string, timeoutMs: number): Promise<Attempt> {
+class TooLarge extends Error {}
+
+/** The body as text, refusing (and cancelling) it as soon as it passes `maxBytes`. */
+async function limitedText(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new TooLarge();
+  }
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function attempt(url: string, timeoutMs: number, maxBytes: number): Promise<Attempt> {
   try {
     const response = await fetch(url, {
       headers: { accept: 'application/vnd.api+json, application/json' },
       signal: AbortSignal.timeout(timeoutMs),
     });
     // Reading the body is part of the attempt: a connection dropped mid-body is retried like one refused.
-    if (response.ok) return { ok: true, body: await response.text() };
+    if (response.ok) return { ok: true, body: await limitedText(response, maxBytes) };
     await response.body?.cancel().catch(() => undefined);
     return {
       ok: false,
@@ -44,6 +72,9 @@ async function attempt(url: string, timeoutMs: number): Promise<Attempt> {
       retryAfterMs: retryAfterMs(response.headers),
     };
   } catch (error) {
+    if (error instanceof TooLarge) {
+      return { ok: false, retryable: false, reason: `the answer is larger than ${maxBytes >= 1_000_000 ? `${Math.round(maxBytes / 1_000_000)} MB` : `${Math.round(maxBytes / 1000)} kB`} (BELOFTEMETER_DECISIONS_API_MAX_BYTES)`, retryAfterMs: null };
+    }
     return { ok: false, retryable: true, reason: transportFailure(error, timeoutMs), retryAfterMs: null };
   }
 }
@@ -54,7 +85,7 @@ async function attempt(url: string, timeoutMs: number): Promise<Attempt> {
  */
 export async function getText(url: string, what: string, policy: RetryPolicy): Promise<string> {
   for (let attempts = 1; ; attempts++) {
-    const result = await attempt(url, policy.timeoutMs);
+    const result = await attempt(url, policy.timeoutMs, policy.maxBytes);
     if (result.ok) return result.body;
     if (!result.retryable || attempts > policy.maxRetries) {
       throw new RuntimeFailure(`${what}: ${result.reason}${attempts > 1 ? ` (gave up after ${attempts} attempts)` : ''}`);
