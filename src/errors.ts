@@ -11,6 +11,11 @@ export class RuntimeFailure extends Error {
   override readonly name = 'RuntimeFailure';
 }
 
+/** The database does not answer (frozen, down, overloaded): worth retrying later; a server answers 503. */
+export class StoreUnavailableError extends RuntimeFailure {
+  override readonly name = 'RuntimeFailure';
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

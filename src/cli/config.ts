@@ -2,7 +2,11 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, RuntimeFailure } from '../errors.js';
+import { z } from 'zod';
+import { parseEnv, wholeNumber } from '../env.js';
+import { POSTGRES_DEFAULTS } from '../store/postgres-defaults.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import { DEFAULT_WRITER_TIMEOUT_MS, type WriterTurn } from '../store/writer.js';
 import type { Store } from '../store/store.js';
 
 export const DEFAULT_DB_PATH = '.beloftemeter/index.db';
@@ -12,6 +16,26 @@ export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta
 
 export interface StoreOptions {
   db?: string;
+  /** Told once when a write has to wait for another writer. */
+  onWriterWait?: (message: string) => void;
+}
+
+/** Limits on waiting for the database, from the environment (each variable named when its value is bad). */
+export function storeLimitsFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  const schema = z.object({
+    writerTimeoutMs: wholeNumber('BELOFTEMETER_WRITER_TIMEOUT_MS', 0, 86_400_000, DEFAULT_WRITER_TIMEOUT_MS),
+    connectMs: wholeNumber('BELOFTEMETER_PG_CONNECT_TIMEOUT_MS', 100, 600_000, POSTGRES_DEFAULTS.connectMs),
+    statementMs: wholeNumber('BELOFTEMETER_PG_STATEMENT_TIMEOUT_MS', 100, 3_600_000, POSTGRES_DEFAULTS.statementMs),
+    idleInTransactionMs: wholeNumber('BELOFTEMETER_PG_IDLE_IN_TRANSACTION_TIMEOUT_MS', 1000, 86_400_000, POSTGRES_DEFAULTS.idleInTransactionMs),
+    poolMax: wholeNumber('BELOFTEMETER_PG_POOL_MAX', 1, 100, POSTGRES_DEFAULTS.poolMax),
+  });
+  return parseEnv(schema, {
+    writerTimeoutMs: env.BELOFTEMETER_WRITER_TIMEOUT_MS,
+    connectMs: env.BELOFTEMETER_PG_CONNECT_TIMEOUT_MS,
+    statementMs: env.BELOFTEMETER_PG_STATEMENT_TIMEOUT_MS,
+    idleInTransactionMs: env.BELOFTEMETER_PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    poolMax: env.BELOFTEMETER_PG_POOL_MAX,
+  });
 }
 
 export function resolveDbPath(options: StoreOptions, env: NodeJS.ProcessEnv = process.env): string {
@@ -26,13 +50,15 @@ export async function openConfiguredStore(
   options: StoreOptions & { forWriting: boolean },
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Store> {
+  const { writerTimeoutMs, ...timeouts } = storeLimitsFromEnv(env);
+  const writer: WriterTurn = { timeoutMs: writerTimeoutMs, onWait: options.onWriterWait ?? (() => {}) };
   const url = env.DATABASE_URL;
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
       throw new InputError(`DATABASE_URL must be a postgres:// or postgresql:// URL, got "${url.split(':')[0]!.slice(0, 20)}:…"; unset it to use the SQLite file`);
     }
     const { openPostgresStore } = await import('../store/postgres.js');
-    return openPostgresStore(url);
+    return openPostgresStore(url, { writer, timeouts });
   }
   const path = resolveDbPath(options, env);
   if (existsSync(path) && statSync(path).isDirectory()) {
@@ -41,7 +67,7 @@ export async function openConfiguredStore(
   if (!options.forWriting && !existsSync(path)) {
     throw new RuntimeFailure(`no index at ${path}: run "beloftemeter ingest" first (or pass --db PATH)`);
   }
-  return openSqliteStore(path, { readonly: !options.forWriting });
+  return openSqliteStore(path, { readonly: !options.forWriting, writer });
 }
 
 /** Opens the configured store for reading, runs `use`, and always closes it. */

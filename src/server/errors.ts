@@ -1,7 +1,7 @@
 // How failures become HTTP answers: bad input 400, unknown ids 404, anything
 // else 500 with a generic message (the details go to the log, not the client).
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { InputError } from '../errors.js';
+import { InputError, StoreUnavailableError } from '../errors.js';
 
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
@@ -9,9 +9,20 @@ export class NotFoundError extends Error {
 
 export const GENERIC_FAILURE = 'Er ging iets mis op de server; probeer het later opnieuw.';
 
+export const STORE_UNAVAILABLE = 'De databank antwoordt op dit moment niet; probeer het over enkele seconden opnieuw.';
+
 export function installErrorHandling(app: FastifyInstance, log: (message: string) => void): void {
+  // Logged once per outage, not once per request.
+  let unavailableLogged = false;
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
+    // The database is frozen or down: say so at once; the next request tries again (the pool reconnects).
+    if (error instanceof StoreUnavailableError) {
+      if (!unavailableLogged) log(`databank onbereikbaar: ${error.message}`);
+      unavailableLogged = true;
+      return reply.code(503).header('retry-after', '5').send({ error: STORE_UNAVAILABLE });
+    }
+    unavailableLogged = false;
     if (error instanceof InputError) return reply.code(400).send({ error: error.message });
     if (error.validation) {
       return reply.code(400).send({ error: `ongeldige invoer: ${error.message}` });

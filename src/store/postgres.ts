@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { RuntimeFailure } from '../errors.js';
+import { RuntimeFailure, StoreUnavailableError, errorMessage } from '../errors.js';
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
@@ -8,6 +8,10 @@ import {
 import { schemaMigrations } from './schema.js';
 import { shouldDerive, type DocumentCounts, type EmbeddingKey, type IngestBatch, type IngestRun, type Store } from './store.js';
 import { bytesToVector, vectorToBytes } from './vectors.js';
+import { defaultWriterTurn, takeTurn, type WriterTurn } from './writer.js';
+import { POSTGRES_DEFAULTS, type PostgresTimeouts } from './postgres-defaults.js';
+
+export { POSTGRES_DEFAULTS, type PostgresTimeouts };
 
 type Row = Record<string, unknown>;
 
@@ -63,8 +67,51 @@ async function upsertRows(
   return written;
 }
 
-export async function openPostgresStore(url: string): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+export interface PostgresOptions {
+  /** How a write waits for another writer (default: ten minutes, silently). */
+  writer?: WriterTurn;
+  timeouts?: Partial<PostgresTimeouts>;
+}
+
+/** Advisory lock key of the writer's turn (one writer per database). */
+const WRITER_LOCK = 7146521;
+
+/** Errors that say the database is not answering, rather than that a statement is wrong. */
+function unavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  if (code && (code === '57014' || code === '57P01' || code === '57P03' || code.startsWith('08') || /^E(CONNREFUSED|CONNRESET|TIMEDOUT|HOSTUNREACH|PIPE)$/.test(code))) return true;
+  return /Query read timeout|timeout exceeded when trying to connect|Connection terminated|connection timeout/i.test(message ?? '');
+}
+
+/** The store with every failure to reach the database turned into a StoreUnavailableError (a server answers 503). */
+function guarded(store: Store): Store {
+  const wrapped: Record<string, unknown> = { kind: store.kind };
+  for (const [name, value] of Object.entries(store)) {
+    if (typeof value !== 'function') continue;
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await (value as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+      } catch (error) {
+        if (!unavailable(error)) throw error;
+        throw new StoreUnavailableError(`de PostgreSQL-databank antwoordt niet (${errorMessage(error)})`);
+      }
+    };
+  }
+  return wrapped as unknown as Store;
+}
+
+export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
+  const timeouts = { ...POSTGRES_DEFAULTS, ...options.timeouts };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: timeouts.poolMax,
+    connectionTimeoutMillis: timeouts.connectMs,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + 1000,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    keepAlive: true,
+  });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});
   try {
@@ -74,6 +121,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     if (error instanceof RuntimeFailure) throw error;
     throw new RuntimeFailure(`cannot use the PostgreSQL database: ${(error as Error).message}`);
   }
+  const writer = options.writer ?? defaultWriterTurn;
 
   const all = async (sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[];
   const one = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows[0] as Row | undefined;
@@ -109,13 +157,15 @@ export async function openPostgresStore(url: string): Promise<Store> {
   const decisionsSql = 'SELECT * FROM decisions ORDER BY meeting_date, id';
   const parliamentSql = 'SELECT * FROM parliament ORDER BY date, id';
 
-  return {
+  return guarded({
     kind: 'postgres',
 
     async ingest(batch: IngestBatch): Promise<IngestRun> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
+        // One writer at a time: two ingests both replacing the derived rows would collide.
+        await takeTurn(async () => Boolean((await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [WRITER_LOCK])).rows[0]?.ok), writer);
         const written: DocumentCounts = { sections: 0, decisions: 0, parliament: 0 };
         for (const { agreement, sections } of batch.agreements) {
           // Sections the agreement no longer has are removed; unchanged ones are left alone.
@@ -260,5 +310,5 @@ export async function openPostgresStore(url: string): Promise<Store> {
     async close() {
       await pool.end();
     },
-  };
+  });
 }

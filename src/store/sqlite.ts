@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { RuntimeFailure } from '../errors.js';
+import { defaultWriterTurn, takeTurn, type WriterTurn } from './writer.js';
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
@@ -25,24 +26,29 @@ function upsertSql(table: string, columns: readonly string[]): string {
 }
 
 function migrate(db: Database.Database, path: string): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > migrations.length) {
-    throw new RuntimeFailure(
-      `${path} has schema version ${version}, newer than this program's ${migrations.length}: upgrade beloftemeter`,
-    );
+  const version = (): number => db.pragma('user_version', { simple: true }) as number;
+  if (version() > migrations.length) {
+    throw new RuntimeFailure(`${path} has schema version ${version()}, newer than this program's ${migrations.length}: upgrade beloftemeter`);
   }
-  for (let v = version; v < migrations.length; v++) {
-    db.transaction(() => {
+  if (version() === migrations.length) return;
+  // IMMEDIATE, and the version read again under the lock: two processes opening a new file together migrate it once.
+  db.transaction(() => {
+    for (let v = version(); v < migrations.length; v++) {
       db.exec(migrations[v]!);
       db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+    }
+  }).immediate();
 }
 
 export interface OpenSqliteOptions {
   /** Open an existing file read-only; fail when it does not exist. */
   readonly?: boolean;
+  /** How a write waits for another writer (default: ten minutes, silently). */
+  writer?: WriterTurn;
 }
+
+/** How long a statement waits for a lock SQLite holds only briefly (a checkpoint). */
+const BUSY_TIMEOUT_MS = 5000;
 
 // URI file names, so that an index in a folder this process cannot write can be opened `immutable`
 // (a WAL database otherwise needs to create its -shm file). Read once, when the native module loads.
@@ -67,7 +73,7 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
     const immutable = options.readonly === true && path !== ':memory:' && needsImmutable(path);
     const name = immutable ? `file:${encodeURI(resolve(path)).replace(/\?/g, '%3F').replace(/#/g, '%23')}?immutable=1` : path;
     if (immutable && !existsSync(path)) throw new Error(`${path} does not exist`);
-    db = new Database(name, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    db = new Database(name, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     throw new RuntimeFailure(`cannot open the index ${path}: ${(error as Error).message}`);
   }
@@ -113,6 +119,31 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
 
   const newGeneration = (reason: string, at: string) => db.prepare('INSERT INTO generations (committed_at, reason) VALUES (?, ?)').run(at, reason);
 
+  // BEGIN IMMEDIATE takes the database's write lock; a writer that finds it taken waits its turn without blocking the event loop.
+  const tryBegin = (): boolean => {
+    db.pragma('busy_timeout = 50');
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+      throw error;
+    } finally {
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  };
+  const writeTransaction = async <T>(work: () => T): Promise<T> => {
+    await takeTurn(tryBegin, options.writer ?? defaultWriterTurn);
+    try {
+      const result = work();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  };
+
   const store: Store = {
     kind: 'sqlite',
 
@@ -122,7 +153,7 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
       const removeOtherSections = db.prepare('DELETE FROM sections WHERE agreement = ? AND id NOT IN (SELECT value FROM json_each(?))');
       const upsertDecision = db.prepare(upsertSql('decisions', decisionColumns));
       const upsertParliament = db.prepare(upsertSql('parliament', parliamentColumns));
-      const run = db.transaction((): IngestRun => {
+      return writeTransaction((): IngestRun => {
         const written: DocumentCounts = { sections: 0, decisions: 0, parliament: 0 };
         for (const { agreement, sections } of batch.agreements) {
           written.sections += removeOtherSections.run(agreement, JSON.stringify(sections.map((s) => s.id))).changes;
@@ -146,7 +177,6 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
           .run(finishedAt, JSON.stringify(totals), JSON.stringify(written), JSON.stringify(batch.issues));
         return { id: Number(info.lastInsertRowid), finishedAt, counts: totals, written, issues: batch.issues };
       });
-      return run.immediate();
     },
 
     async counts() {
@@ -211,9 +241,9 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
            vector = excluded.vector, embedded_at = excluded.embedded_at`,
       );
       const embeddedAt = new Date().toISOString();
-      db.transaction(() => {
+      await writeTransaction(() => {
         for (const e of embeddings) put.run(model, e.docId, e.vector.length, e.textHash, vectorToBytes(e.vector), embeddedAt);
-      }).immediate();
+      });
     },
 
     async embeddingKeys(model) {
@@ -232,10 +262,10 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
          ON CONFLICT (commitment_hash, source_key) DO UPDATE SET model = excluded.model, verdict = excluded.verdict,
            verified_at = excluded.verified_at`,
       );
-      db.transaction(() => {
+      await writeTransaction(() => {
         for (const v of verdicts) put.run(v.commitmentHash, v.sourceKey, v.model, v.verdict, v.verifiedAt);
         if (verdicts.length) newGeneration('verify', new Date().toISOString());
-      }).immediate();
+      });
     },
 
     async generation() {

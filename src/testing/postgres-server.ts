@@ -1,13 +1,15 @@
 // Starts a throwaway PostgreSQL cluster on loopback for integration tests:
 // a real server, in a temp dir, gone when the test ends.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface PostgresServer {
   url: string;
+  /** Sends a signal to the server and all its backends (SIGSTOP freezes it, SIGCONT thaws it). */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void;
   stop(): void;
 }
 
@@ -55,6 +57,11 @@ export async function startPostgres(): Promise<PostgresServer> {
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    signal(signal) {
+      const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+      for (const pid of [postmaster, ...children]) process.kill(pid, signal);
+    },
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

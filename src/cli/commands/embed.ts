@@ -18,7 +18,7 @@ export function registerEmbedCommand(program: Command, out: Output): void {
     .action(async (flags: { force?: boolean; json?: boolean; quiet?: boolean }) => {
       const config = embeddingsConfigFromEnv();
       if (!config) throw new InputError(missingEmbeddingsConfigMessage()!);
-      const store = await openConfiguredStore({ ...program.opts(), forWriting: true });
+      const store = await openConfiguredStore({ ...program.opts(), forWriting: true, onWriterWait: (message) => out.stderr(`${message}\n`) });
       try {
         const progress = flags.quiet ? silentProgress : stderrProgress(out);
         const result = await embedDocuments(store, createEmbeddingsClient(config), config, progress, { force: Boolean(flags.force) });

@@ -18,7 +18,7 @@ export function registerIngestCommand(program: Command, out: Output): void {
       // A first ingest that fails must not leave an empty index behind (later commands would take it for one).
       const sqlitePath = process.env.DATABASE_URL ? null : resolveDbPath(program.opts());
       const existed = sqlitePath === null || existsSync(sqlitePath);
-      const store = await openConfiguredStore({ ...program.opts(), forWriting: true });
+      const store = await openConfiguredStore({ ...program.opts(), forWriting: true, onWriterWait: (message) => out.stderr(`${message}\n`) });
       let failed = true;
       try {
         const run = await ingestDataFolder({

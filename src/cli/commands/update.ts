@@ -30,7 +30,7 @@ export function registerUpdateCommand(program: Command, out: Output): void {
       const api = decisionsApiConfig(flags.apiUrl);
       const from = flags.from === undefined ? undefined : parseDateBound(flags.from, 'from', '--from');
       const to = flags.to === undefined ? undefined : parseDateBound(flags.to, 'to', '--to');
-      const store = await openConfiguredStore({ ...program.opts(), forWriting: true });
+      const store = await openConfiguredStore({ ...program.opts(), forWriting: true, onWriterWait: (message) => out.stderr(`${message}\n`) });
       try {
         const update = await updateFromApi({
           store,

@@ -36,7 +36,7 @@ export function registerVerifyCommand(program: Command, out: Output): void {
       if (!config) throw new InputError(`verify needs a language model: ${missingLlmConfigMessage()}`);
       const limit = flags.limit === undefined ? Infinity : Number(flags.limit);
       if (flags.limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new InputError(`--limit expects a positive whole number, got "${flags.limit}"`);
-      const store = await openConfiguredStore({ ...program.opts(), forWriting: true });
+      const store = await openConfiguredStore({ ...program.opts(), forWriting: true, onWriterWait: (message) => out.stderr(`${message}\n`) });
       try {
         const [sections, assessments, { dossierOf }, stored] = await Promise.all([store.sections(), loadAssessments(store), loadDossiers(store), store.verdicts()]);
         const covered = sectionId ? sectionWithDescendants(sections, sectionId) : sections;
