@@ -90,6 +90,12 @@ describe('report', () => {
     assert.equal(index.sections.length, reports.length);
     const rerun = await cli(['report', '--all', '--out', out, '--quiet']);
     assert.match(rerun.stdout, /\(0 nieuw, \d+ al klaar\)/);
+    assert.equal(index.generation, JSON.parse(readFileSync(join(out, 'justitie__3.4.json'), 'utf8')).generation);
+    // After a new ingest every file is of an older data generation, and is rewritten.
+    assert.equal((await cli(['ingest', '--data', makeDataFolder(), '--quiet'])).code, 0);
+    const afterIngest = await cli(['report', '--all', '--out', out, '--quiet']);
+    assert.match(afterIngest.stdout, new RegExp(`\\(${index.sections.length} nieuw, 0 al klaar\\)`));
+    assert.ok(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')).generation > index.generation);
   });
 });
 

@@ -1,5 +1,6 @@
 // `report --all`: every section's report as Markdown and JSON plus an index,
-// resumable (finished sections are skipped) and crash-safe (each file is
+// resumable (sections finished for the current data generation are skipped;
+// files of an older generation are rewritten) and crash-safe (each file is
 // written to a temporary name and renamed, so a kill never leaves half a file).
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,9 +46,14 @@ export function writeAtomically(path: string, content: string): void {
 
 const fileStem = (sectionId: string) => sectionId.replace(/\//g, '__');
 
-function countsFromJson(path: string): StatusCounts {
-  const report = JSON.parse(readFileSync(path, 'utf8')) as { commitments?: { status: CommitmentStatus }[] };
-  return countStatuses(report.commitments ?? []);
+/** The counts of a finished report file, or null when it is unreadable or of another data generation (it is then rewritten). */
+function countsIfCurrent(path: string, generation: number): StatusCounts | null {
+  try {
+    const report = JSON.parse(readFileSync(path, 'utf8')) as { generation?: number | null; commitments?: { status: CommitmentStatus }[] };
+    return report.generation === generation ? countStatuses(report.commitments ?? []) : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function writeAllReports(context: ReportContext, generator: Generator, options: BatchOptions): Promise<BatchResult> {
@@ -62,8 +68,9 @@ export async function writeAllReports(context: ReportContext, generator: Generat
     const jsonPath = join(options.outDir, `${stem}.json`);
     let counts: StatusCounts;
     try {
-      if (!options.force && existsSync(mdPath) && existsSync(jsonPath)) {
-        counts = countsFromJson(jsonPath);
+      const current = !options.force && existsSync(mdPath) && existsSync(jsonPath) ? countsIfCurrent(jsonPath, context.generation) : null;
+      if (current) {
+        counts = current;
         result.skipped++;
       } else {
         const report = await buildSectionReport(context, section.id, generator, { scope });
@@ -92,7 +99,7 @@ export async function writeAllReports(context: ReportContext, generator: Generat
     });
   }
   writeAtomically(join(options.outDir, 'index.md'), renderIndexMarkdown(entries));
-  writeAtomically(join(options.outDir, 'index.json'), `${JSON.stringify({ sections: entries, totals: result.counts }, null, 2)}\n`);
+  writeAtomically(join(options.outDir, 'index.json'), `${JSON.stringify({ generation: context.generation, sections: entries, totals: result.counts }, null, 2)}\n`);
   options.progress.finish(
     `${result.written} geschreven, ${result.skipped} al klaar${result.failed.length ? `, ${result.failed.length} mislukt` : ''}`,
   );

@@ -95,5 +95,5 @@ export async function buildSectionReport(
   const model = await assessSection(context, sectionId, options);
   const prose = await generator.generate(model);
   // The title is ours, not a generator's: reports must be findable and comparable by it.
-  return { ...model, ...prose, title: reportTitle(model.section), generatedAt: new Date().toISOString() };
+  return { ...model, ...prose, title: reportTitle(model.section), generatedAt: new Date().toISOString(), generation: context.generation };
 }

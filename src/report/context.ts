@@ -20,9 +20,13 @@ export interface ReportContext {
   parliament: Map<string, ParliamentDocument>;
   /** Every section's own commitments, assessed once at ingest: what every view shows. */
   assessments: AssessmentsBySection;
+  /** The data generation this context was loaded from. */
+  generation: number;
 }
 
 export async function loadReportContext(store: Store): Promise<ReportContext> {
+  // Read first: data committed while loading makes a later check load once more, never go unnoticed.
+  const generation = await store.generation();
   const [search, sections, { dossierOf }, parliament, stored, verdicts] = await Promise.all([
     loadSearch(store),
     store.sections(),
@@ -43,6 +47,7 @@ export async function loadReportContext(store: Store): Promise<ReportContext> {
     dossierOf,
     parliament: parliamentById,
     assessments,
+    generation,
   };
 }
 

@@ -104,6 +104,8 @@ export interface SectionReport {
   title: string;
   generator: { name: 'extractive' | 'llm'; model?: string; fellBackToExtractive?: boolean };
   generatedAt: string;
+  /** The data generation the report was built from (see Store.generation); absent for reports made outside a store. */
+  generation?: number;
   /** Commitments of the section with status; context (vision) sentences are not listed. */
   commitments: Commitment[];
   /** Dossiers among the evidence, with their timelines. */

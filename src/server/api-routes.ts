@@ -4,18 +4,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AgreementSection } from '../model/documents.js';
 import { askQuestion } from '../report/ask.js';
-import { buildSectionReport } from '../report/build.js';
 import type { Answerer, Generator } from '../report/generator.js';
-import type { SectionReport } from '../report/model.js';
-import { renderHtml } from '../report/render/html.js';
-import { toJsonReport } from '../report/render/json.js';
-import { renderMarkdown } from '../report/render/markdown.js';
 import { findDocument } from '../dossiers/timeline.js';
 import { indexStats, sectionSummary } from '../store/summary.js';
 import { parseDateBound } from '../search/query.js';
 import { searchDocuments } from '../search/service.js';
 import { NotFoundError } from './errors.js';
-import type { ServedData } from './served-data.js';
+import { renderedReport, type ServedData } from './served-data.js';
 
 export interface ApiDeps {
   /** The current data generation; every handler takes it once, so one request never mixes two. */
@@ -44,15 +39,6 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     return section;
   };
 
-  const reportFor = (data: ServedData, id: string): Promise<SectionReport> => {
-    const cached = data.reports.get(id);
-    if (cached) return cached;
-    const building = buildSectionReport(data.context, id, generator);
-    data.reports.set(id, building);
-    // A failed build is not remembered: the next request tries again.
-    building.catch(() => data.reports.delete(id));
-    return building;
-  };
 
   app.get('/api/stats', async () => {
     const data = deps.data();
@@ -85,12 +71,12 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (request, reply) => {
       const data = deps.data();
       const section = findSection(data, request.params['*']);
-      const report = await reportFor(data, section.id);
-      if (request.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderMarkdown(report));
+      const report = await renderedReport(data, section.id, generator);
+      if (request.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(report.md);
       if (request.query.format === 'html') {
-        return reply.type('text/html; charset=utf-8').header('content-security-policy', HTML_REPORT_CSP).send(renderHtml(report));
+        return reply.type('text/html; charset=utf-8').header('content-security-policy', HTML_REPORT_CSP).send(report.html);
       }
-      return toJsonReport(report);
+      return reply.type('application/json; charset=utf-8').send(report.json);
     },
   );
 

@@ -3,11 +3,14 @@
 // generation once at its start and uses it to the end, so it never mixes two;
 // a poller loads a newer generation beside the old one and swaps the reference.
 import type { AgreementSection } from '../model/documents.js';
+import { buildSectionReport } from '../report/build.js';
 import { loadReportContext, type ReportContext } from '../report/context.js';
-import type { SectionReport } from '../report/model.js';
+import type { Generator } from '../report/generator.js';
+import { renderHtml } from '../report/render/html.js';
+import { renderJson } from '../report/render/json.js';
+import { renderMarkdown } from '../report/render/markdown.js';
 import type { QueryEmbeddings } from '../search/embeddings/retriever.js';
 import type { Store } from '../store/store.js';
-import { createLru, type Lru } from './lru.js';
 import { computeOverview, type Overview } from './overview.js';
 
 export interface ServedData {
@@ -15,8 +18,8 @@ export interface ServedData {
   context: ReportContext;
   sectionById: ReadonlyMap<string, AgreementSection>;
   overview: Overview;
-  /** Built reports by section id; promises, so concurrent requests share one build. */
-  reports: Lru<Promise<SectionReport>>;
+  /** Rendered reports by section id, for this generation only; promises, so concurrent requests share one build. */
+  reports: Map<string, Promise<RenderedReport>>;
   /** An external embedding model's list for searches over this generation's index; null when not configured. */
   embeddings: QueryEmbeddings | null;
 }
@@ -24,31 +27,64 @@ export interface ServedData {
 /** How a generation gets its external embeddings (they are aligned with its search index). */
 export type EmbeddingsLoader = (context: ReportContext) => Promise<QueryEmbeddings | null>;
 
-export const REPORT_CACHE_SIZE = 64;
+/** A section report in every format the API serves. */
+export interface RenderedReport {
+  json: string;
+  md: string;
+  html: string;
+}
 
 /** Served data from a loaded context (tests build contexts themselves). */
-export function servedData(context: ReportContext, generation: number, embeddings: QueryEmbeddings | null = null, reportCacheSize = REPORT_CACHE_SIZE): ServedData {
+export function servedData(context: ReportContext, generation: number, embeddings: QueryEmbeddings | null = null): ServedData {
   return {
     generation,
     context,
     sectionById: new Map(context.sections.map((s) => [s.id, s])),
     overview: computeOverview(context, generation),
-    reports: createLru(reportCacheSize),
+    reports: new Map(),
     embeddings,
   };
 }
 
 export interface LoadOptions {
   embeddings?: EmbeddingsLoader;
-  reportCacheSize?: number;
 }
 
 export async function loadServedData(store: Store, options: LoadOptions = {}): Promise<ServedData> {
-  // The generation is read first: data committed in between only makes the next poll reload once more.
-  const generation = await store.generation();
   const context = await loadReportContext(store);
   const embeddings = options.embeddings ? await options.embeddings(context) : null;
-  return servedData(context, generation, embeddings, options.reportCacheSize);
+  return servedData(context, context.generation, embeddings);
+}
+
+/** The section's report in every format: built once per generation, then a read. */
+export function renderedReport(data: ServedData, sectionId: string, generator: Generator): Promise<RenderedReport> {
+  const cached = data.reports.get(sectionId);
+  if (cached) return cached;
+  const building = buildSectionReport(data.context, sectionId, generator).then((report) => ({
+    json: renderJson(report),
+    md: renderMarkdown(report),
+    html: renderHtml(report),
+  }));
+  data.reports.set(sectionId, building);
+  // A failed build is not remembered: the next request tries again.
+  building.catch(() => data.reports.delete(sectionId));
+  return building;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Renders every section's report of a generation in the background, one per
+ * event-loop turn so requests keep being answered, until `stillWanted` says
+ * the generation was replaced. Only for a generator without cost per call
+ * (the extractive one): an LLM writes a report when someone asks for it.
+ */
+export async function warmReports(data: ServedData, generator: Generator, stillWanted: () => boolean): Promise<void> {
+  for (const section of data.context.sections) {
+    if (!stillWanted()) return;
+    await nextTurn();
+    await renderedReport(data, section.id, generator).catch(() => undefined);
+  }
 }
 
 export interface Follower {
@@ -62,6 +98,8 @@ export interface FollowOptions extends LoadOptions {
   /** How often the store is asked for its generation. */
   intervalMs: number;
   log: (message: string) => void;
+  /** Called with every generation taken into service (the first included), e.g. to warm its reports. */
+  onServe?: (data: ServedData) => void;
 }
 
 /**
@@ -79,6 +117,7 @@ export function followGenerations(store: Store, initial: ServedData, options: Fo
         const newest = await store.generation();
         if (newest === served.generation) return;
         served = await loadServedData(store, options);
+        options.onServe?.(served);
         options.log(`gegevens bijgewerkt: generatie ${served.generation}`);
         failures = 0;
       } catch (error) {
@@ -90,6 +129,7 @@ export function followGenerations(store: Store, initial: ServedData, options: Fo
     })();
     return running;
   };
+  options.onServe?.(served);
   const timer = setInterval(() => void check(), options.intervalMs);
   timer.unref();
   return {

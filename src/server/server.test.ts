@@ -15,7 +15,6 @@ import { makeDataFolder } from '../testing/fixture-data.js';
 import { runCli } from '../testing/run-cli.js';
 import { buildServer, CONTENT_SECURITY_POLICY, hostChecker } from './app.js';
 import { GENERIC_FAILURE } from './errors.js';
-import { createLru } from './lru.js';
 import { servedData, type ServedData } from './served-data.js';
 
 const work = mkdtempSync(join(tmpdir(), 'beloftemeter-server-'));
@@ -321,19 +320,5 @@ describe('API bad input', () => {
     }
     assert.equal((await get(`/api/reports/${id}`)).statusCode, 200, 'a failed build is not cached');
     assert.equal((await get('/api/stats')).statusCode, 200);
-  });
-});
-
-describe('LRU', () => {
-  test('evicts the least recently used entry', () => {
-    const lru = createLru<number>(2);
-    lru.set('a', 1);
-    lru.set('b', 2);
-    assert.equal(lru.get('a'), 1);
-    lru.set('c', 3);
-    assert.equal(lru.get('b'), undefined);
-    assert.equal(lru.get('a'), 1);
-    assert.equal(lru.get('c'), 3);
-    assert.equal(lru.size, 2);
   });
 });

@@ -7,7 +7,7 @@ import { openConfiguredStore, type StoreOptions } from '../cli/config.js';
 import type { Answerer, Generator } from '../report/generator.js';
 import { queryEmbeddingsFromEnv } from '../search/embeddings/retriever.js';
 import { buildServer, hostChecker } from './app.js';
-import { followGenerations, loadServedData, type EmbeddingsLoader, type Follower } from './served-data.js';
+import { followGenerations, loadServedData, warmReports, type EmbeddingsLoader, type Follower } from './served-data.js';
 
 export interface StartOptions extends StoreOptions {
   host: string;
@@ -40,7 +40,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const embeddings: EmbeddingsLoader = (context) => queryEmbeddingsFromEnv(store, context.search.index, (message) => log(`waarschuwing: ${message}`));
     const initial = await loadServedData(store, { embeddings });
     const loadMs = performance.now() - started;
-    const data = followGenerations(store, initial, { intervalMs: options.reloadIntervalMs ?? DEFAULT_RELOAD_INTERVAL_MS, log, embeddings });
+    // With the extractive generator every report of a generation is rendered in the background, so serving one is a read.
+    const warm = options.generator.name === 'extractive';
+    let data: Follower;
+    data = followGenerations(store, initial, {
+      intervalMs: options.reloadIntervalMs ?? DEFAULT_RELOAD_INTERVAL_MS,
+      log,
+      embeddings,
+      onServe: (served) => {
+        if (warm) void warmReports(served, options.generator, () => data === undefined || data.current() === served);
+      },
+    });
     const app = buildServer({
       data: data.current,
       generator: options.generator,

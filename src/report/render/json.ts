@@ -76,6 +76,8 @@ export interface JsonReport {
   section: SectionReport['section'];
   generator: SectionReport['generator'];
   generatedAt: string;
+  /** The data generation the report was built from; a newer one means the report is out of date. */
+  generation: number | null;
   body: { heading: string; paragraphs: JsonClaim[][] }[];
   commitments: JsonCommitment[];
   dossiers: JsonDossier[];
@@ -117,6 +119,7 @@ export function toJsonReport(report: SectionReport): JsonReport {
     section: report.section,
     generator: report.generator,
     generatedAt: report.generatedAt,
+    generation: report.generation ?? null,
     body: report.body.map((section) => ({
       heading: section.heading,
       paragraphs: section.paragraphs.map((claims) =>
