@@ -10,6 +10,8 @@ import { indexStats, sectionSummary } from '../store/summary.js';
 import { parseDateBound } from '../search/query.js';
 import { searchDocuments } from '../search/service.js';
 import { NotFoundError } from './errors.js';
+import type { CommitmentStatus } from '../report/model.js';
+import { filterPromises, promiseDetail, promisesCsv } from './promises.js';
 import { renderedReport, type ServedData } from './served-data.js';
 
 export interface ApiDeps {
@@ -151,6 +153,53 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
       };
     },
   );
+
+  app.get<{
+    Querystring: { status?: CommitmentStatus; chapter?: string; confidence?: 'hoog' | 'laag'; minister?: string; q?: string; offset: number; limit: number; format: 'json' | 'csv' };
+  }>(
+    '/api/promises',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: {
+            status: { type: 'string', enum: ['gerealiseerd', 'in-uitvoering', 'aangekondigd', 'geen-spoor'] },
+            chapter: { type: 'string', maxLength: 300 },
+            confidence: { type: 'string', enum: ['hoog', 'laag'] },
+            minister: { type: 'string', maxLength: 200 },
+            q: { type: 'string', maxLength: 500 },
+            offset: { type: 'integer', minimum: 0, default: 0 },
+            limit: { type: 'integer', minimum: 1, maximum: 5000, default: 50 },
+            format: { type: 'string', enum: ['json', 'csv'], default: 'json' },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { offset, limit, format, ...filters } = request.query;
+      const data = deps.data();
+      const result = filterPromises(await data.promises(), filters);
+      if (format === 'csv') {
+        // The whole filtered list: an export is not paged.
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="beloften.csv"')
+          .send(promisesCsv(result.rows));
+      }
+      return { generation: data.generation, total: result.total, counts: result.counts, toCheck: result.toCheck, offset, limit, items: result.rows.slice(offset, offset + limit) };
+    },
+  );
+
+  app.get<{ Params: { '*': string } }>('/api/promises/*', { schema: { params: wildcardParams } }, async (request) => {
+    const path = request.params['*'];
+    const cut = path.lastIndexOf('/');
+    const n = Number(path.slice(cut + 1));
+    const data = deps.data();
+    const detail = cut > 0 && Number.isInteger(n) && n > 0 ? await promiseDetail(data.context, await data.promises(), path.slice(0, cut), n) : null;
+    if (!detail) throw new NotFoundError(`geen belofte "${path}" (verwacht: <sectie-id>/<nummer>, bv. justitie/3.4/1)`);
+    return detail;
+  });
 
   app.get<{ Params: { '*': string } }>('/api/documents/*', { schema: { params: wildcardParams } }, async (request) => {
     const id = request.params['*'];

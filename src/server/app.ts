@@ -71,14 +71,17 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     }
   });
   app.addHook('onSend', async (_request, reply) => securityHeaders(reply));
-  installErrorHandling(app, log);
+  const files = options.staticFiles ?? loadStaticFiles();
+  const shell = files.get('/index.html');
+  if (!shell) throw new Error('the web app has no index.html');
+  installErrorHandling(app, log, shell);
 
   registerApiRoutes(app, {
     data: options.data,
     generator: options.generator,
     answerer: options.answerer,
   });
-  registerWebRoutes(app, options.staticFiles ?? loadStaticFiles());
+  registerWebRoutes(app, files, options.data);
   return app;
 }
 

@@ -153,6 +153,60 @@ test('start page, section report, search and ask in Chromium', { timeout: 120_00
   await page.screenshot({ path: '/tmp/beloftemeter-ask.png', fullPage: true });
   await page.close();
 
+  // A promise from its section, its evidence on the app's own document page, and back to the same place.
+  const promises = await newPage(1200, 800);
+  await promises.goto(`${server.url}/sectie/justitie/3.4`);
+  await promises.locator('table.commitments tbody tr').first().locator('a[href^="/belofte/"]').click();
+  await promises.waitForURL(/\/belofte\/justitie\/3\.4\/1$/);
+  await promises.getByRole('heading', { level: 1, name: /Belofte 1 uit 3\.4/ }).waitFor();
+  assert.match(await promises.locator('.promise-text').innerText(), /LIVC-R/);
+  const evidence = promises.locator('ol.references li a[href^="/document/"]').first();
+  await evidence.scrollIntoViewIfNeeded();
+  const scrolled = Number(await promises.evaluate('window.scrollY'));
+  await evidence.click();
+  await promises.waitForURL(/\/document\//);
+  await promises.locator('h1').waitFor();
+  await promises.goBack();
+  await promises.locator('.promise-text').waitFor();
+  await promises.waitForFunction(`Math.abs(window.scrollY - ${scrolled}) < 5`, undefined, { timeout: 5000 });
+  await promises.screenshot({ path: '/tmp/beloftemeter-promise.png', fullPage: true });
+
+  // All promises, filtered by status and chapter; the counts follow; the export link carries the filters.
+  await promises.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beloften' }).click();
+  await promises.getByRole('heading', { level: 1, name: 'Alle beloften' }).waitFor();
+  await promises.getByLabel('Hoofdstuk').selectOption('justitie/3');
+  await promises.getByLabel('Status', { exact: true }).selectOption('gerealiseerd');
+  await promises.getByRole('button', { name: 'Toon beloften' }).click();
+  await promises.waitForURL(/status=gerealiseerd/);
+  const listed = promises.locator('table.promises tbody tr');
+  await listed.first().waitFor();
+  assert.ok((await listed.allInnerTexts()).every((row) => /gerealiseerd/.test(row)));
+  assert.match(await promises.getByRole('status').innerText(), /^\d+ beloften gevonden/);
+  const csv = (await promises.getByRole('link', { name: 'CSV' }).getAttribute('href'))!;
+  assert.match(csv, /chapter=justitie%2F3/);
+  assert.match(csv, /status=gerealiseerd/);
+  const download = await promises.request.get(`${server.url}${csv}`);
+  assert.equal(download.status(), 200);
+  assert.equal((await download.text()).trimEnd().split('\r\n').length - 1, await listed.count());
+
+  // The scoreboard: totals in words and a bar; the method page explains the statuses.
+  await promises.goto(`${server.url}/`);
+  const board = promises.locator('section.scoreboard');
+  await board.waitFor();
+  assert.match(await board.innerText(), /\d+ beloften[\s\S]*\d+ gerealiseerd \(\d+%\)[\s\S]*te controleren/);
+  assert.equal(await board.locator('.status-bar').getAttribute('aria-hidden'), 'true', 'the bar is decoration; the counts are text');
+  await board.getByRole('link', { name: /hoe vaak ze klopt/ }).click();
+  await promises.getByRole('heading', { level: 1, name: /Hoe de Beloftemeter een status geeft/ }).waitFor();
+  assert.match(await promises.locator('main').innerText(), /Wat "geen spoor" wel en niet zegt/);
+
+  // An unknown promise is the app's own 404 page (the browser logs the two 404 answers; they are the point here).
+  const seen = problems.length;
+  const missing = await promises.goto(`${server.url}/belofte/justitie/3.4/99`);
+  assert.equal(missing?.status(), 404);
+  await promises.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
+  await promises.close();
+  problems.splice(seen, problems.length - seen, ...problems.slice(seen).filter((p) => !/status of 404/.test(p)));
+
   // 360 px wide: nothing wider than the viewport.
   const phone = await newPage(360, 740);
   await phone.goto(`${server.url}/sectie/justitie/3.4`);

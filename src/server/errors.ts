@@ -2,6 +2,7 @@
 // else 500 with a generic message (the details go to the log, not the client).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { InputError, StoreUnavailableError } from '../errors.js';
+import type { StaticFile } from './static-files.js';
 
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
@@ -11,7 +12,7 @@ export const GENERIC_FAILURE = 'Er ging iets mis op de server; probeer het later
 
 export const STORE_UNAVAILABLE = 'De databank antwoordt op dit moment niet; probeer het over enkele seconden opnieuw.';
 
-export function installErrorHandling(app: FastifyInstance, log: (message: string) => void): void {
+export function installErrorHandling(app: FastifyInstance, log: (message: string) => void, appShell?: StaticFile): void {
   // Logged once per outage, not once per request.
   let unavailableLogged = false;
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -35,6 +36,11 @@ export function installErrorHandling(app: FastifyInstance, log: (message: string
     return reply.code(500).send({ error: GENERIC_FAILURE });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: `onbekende route: ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}` });
+    const path = request.url.split('?')[0]!;
+    // A person who follows a bad link gets the app, which shows its own "niet gevonden" page; programs get JSON.
+    if (appShell && !path.startsWith('/api/') && !path.startsWith('/assets/')) {
+      return reply.code(404).type(appShell.contentType).header('cache-control', 'no-cache').send(appShell.body);
+    }
+    reply.code(404).send({ error: `onbekende route: ${request.method} ${path.slice(0, 200)}` });
   });
 }

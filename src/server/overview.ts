@@ -2,6 +2,7 @@
 // how many are to be checked. Every commitment was assessed once at ingest, so
 // this is a count over the stored assessments: ready before the server
 // listens, and the same numbers as every section and chapter report.
+import { statusDescriptions } from '../assess/status.js';
 import type { AgreementSection } from '../model/documents.js';
 import type { ReportContext } from '../report/context.js';
 import type { CommitmentStatus } from '../report/model.js';
@@ -26,8 +27,8 @@ export interface Overview {
   generation: number;
   /** Sections counted. */
   total: number;
-  /** The statuses in display order with their Dutch labels, so the web app needs no copy of them. */
-  statuses: { status: CommitmentStatus; label: string }[];
+  /** The statuses in display order with their Dutch labels and what each requires, so the web app needs no copy of them. */
+  statuses: { status: CommitmentStatus; label: string; description: string }[];
   chapters: ChapterOverview[];
 }
 
@@ -56,7 +57,7 @@ export function computeOverview(context: Pick<ReportContext, 'sections' | 'asses
     ready: true,
     generation,
     total: context.sections.length,
-    statuses: COMMITMENT_STATUSES.map((status) => ({ status, label: statusLabel(status) })),
+    statuses: COMMITMENT_STATUSES.map((status) => ({ status, label: statusLabel(status), description: statusDescriptions[status] })),
     chapters: chapters.map((c) => ({
       id: c.id,
       number: c.number,

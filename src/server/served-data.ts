@@ -11,6 +11,7 @@ import { renderJson } from '../report/render/json.js';
 import { renderMarkdown } from '../report/render/markdown.js';
 import type { QueryEmbeddings } from '../search/embeddings/retriever.js';
 import type { Store } from '../store/store.js';
+import { promiseRows, type PromiseRow } from './promises.js';
 import { computeOverview, type Overview } from './overview.js';
 
 export interface ServedData {
@@ -22,6 +23,8 @@ export interface ServedData {
   reports: Map<string, Promise<RenderedReport>>;
   /** An external embedding model's list for searches over this generation's index; null when not configured. */
   embeddings: QueryEmbeddings | null;
+  /** Every commitment as a row for the promise list, made on first use. */
+  promises(): Promise<PromiseRow[]>;
 }
 
 /** How a generation gets its external embeddings (they are aligned with its search index). */
@@ -36,7 +39,13 @@ export interface RenderedReport {
 
 /** Served data from a loaded context (tests build contexts themselves). */
 export function servedData(context: ReportContext, generation: number, embeddings: QueryEmbeddings | null = null): ServedData {
+  let promises: Promise<PromiseRow[]> | null = null;
   return {
+    promises() {
+      promises ??= promiseRows(context);
+      promises.catch(() => (promises = null));
+      return promises;
+    },
     generation,
     context,
     sectionById: new Map(context.sections.map((s) => [s.id, s])),

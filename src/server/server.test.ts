@@ -200,6 +200,55 @@ describe('API happy paths', () => {
     assert.ok(total > 100, `total commitments ${total}`);
   });
 
+  test('promises: every commitment once, filters with counts that follow them, paging, CSV and a page per promise', async () => {
+    const all = (await get('/api/promises?limit=5000')).json();
+    const commitments = [...data.context.assessments.values()].reduce((sum, list) => sum + list.length, 0);
+    assert.equal(all.total, commitments);
+    assert.equal(all.items.length, commitments);
+    assert.equal(Object.values(all.counts as Record<string, number>).reduce((a, b) => a + b, 0), commitments);
+    assert.equal(new Set(all.items.map((p: { id: string }) => p.id)).size, commitments, 'each commitment once');
+
+    const justitie = (await get('/api/promises?chapter=justitie/3&limit=5000')).json();
+    assert.ok(justitie.total > 0 && justitie.items.every((p: { chapterId: string }) => p.chapterId === 'justitie/3'));
+    const realised = (await get('/api/promises?chapter=justitie/3&status=gerealiseerd')).json();
+    assert.equal(realised.total, justitie.counts.gerealiseerd, 'the count beside a status is what choosing it gives');
+    assert.deepEqual(realised.counts, justitie.counts, 'counts follow the other filters, not the status itself');
+    const livc = (await get(`/api/promises?q=${encodeURIComponent('LIVC-R beroepsgeheim')}`)).json();
+    assert.equal(livc.total, 1);
+    assert.equal(livc.items[0].path, 'justitie/3.4/1');
+    const page2 = (await get('/api/promises?limit=10&offset=10')).json();
+    assert.deepEqual(page2.items.map((p: { id: string }) => p.id), all.items.slice(10, 20).map((p: { id: string }) => p.id));
+    assert.equal((await get('/api/promises?status=klaar')).statusCode, 400);
+
+    const csv = await get('/api/promises?chapter=justitie/3&format=csv');
+    assert.equal(csv.statusCode, 200);
+    assert.match(String(csv.headers['content-type']), /^text\/csv/);
+    assert.match(String(csv.headers['content-disposition']), /attachment; filename="beloften\.csv"/);
+    const lines = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    assert.equal(lines[0], 'id,hoofdstuk,sectie,engagement,status,zekerheid,toelichting,bron,bron_datum,bron_link,ministers,nagekeken_door');
+    assert.equal(lines.length, justitie.total + 1);
+
+    const detail = await get('/api/promises/justitie/3.4/1');
+    assert.equal(detail.statusCode, 200);
+    const promise = detail.json();
+    assert.equal(promise.promise.id, 'justitie/3.4#1');
+    assert.match(promise.promise.text, /LIVC-R/);
+    assert.ok(promise.sources.length > 0 && promise.sources.every((s: { n: number; match: number }) => s.n > 0 && s.match > 0 && s.match <= 1));
+    assert.match(promise.reason, /\[\d+\]/);
+    for (const url of ['/api/promises/justitie/3.4/99', '/api/promises/bestaat/niet/1', '/api/promises/justitie/3.4/x']) assert.equal((await get(url)).statusCode, 404, url);
+  });
+
+  test('unknown pages are the app with a 404; unknown API routes are JSON', async () => {
+    for (const [url, status] of [['/sectie/justitie/3.4', 200], ['/sectie/bestaat/niet', 404], ['/belofte/justitie/3.4/1', 200], ['/belofte/justitie/3.4/99', 404], ['/nergens', 404], ['/beloften', 200], ['/methode', 200]] as const) {
+      const res = await get(url);
+      assert.equal(res.statusCode, status, url);
+      assert.match(res.body, /<script type="module" src="\/assets\/app\.js">/, `${url}: the app shows its own page`);
+    }
+    const api = await get('/api/nergens');
+    assert.equal(api.statusCode, 404);
+    assert.match(api.json().error, /onbekende route/);
+  });
+
   test('the web app: shell on app paths, assets, security headers', async () => {
     for (const url of ['/', '/sectie/justitie/3.4', '/zoeken?q=x', '/vragen']) {
       const res = await get(url);

@@ -2,18 +2,27 @@
 // like /sectie/justitie/3.4 work) plus its static assets.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { NotFoundError } from './errors.js';
+import type { ServedData } from './served-data.js';
 import type { StaticFile } from './static-files.js';
 
 /** Paths the client-side router knows; each gets the app shell. */
-export const APP_PATHS = ['/', '/sectie/*', '/document/*', '/zoeken', '/vragen'];
+export const APP_PATHS = ['/', '/document/*', '/zoeken', '/vragen', '/beloften', '/methode'];
 
-export function registerWebRoutes(app: FastifyInstance, files: ReadonlyMap<string, StaticFile>): void {
+export function registerWebRoutes(app: FastifyInstance, files: ReadonlyMap<string, StaticFile>, data: () => ServedData): void {
   const send = (reply: FastifyReply, file: StaticFile) =>
     reply.type(file.contentType).header('cache-control', 'no-cache').send(file.body);
 
   const shell = files.get('/index.html');
   if (!shell) throw new Error('the web app has no index.html');
   for (const path of APP_PATHS) app.get(path, async (_request, reply) => send(reply, shell));
+  // A section or promise that does not exist is a 404 (the app shows its "niet gevonden" page), not a 200.
+  app.get<{ Params: { '*': string } }>('/sectie/*', async (request, reply) => {
+    return send(reply.code(data().sectionById.has(request.params['*']) ? 200 : 404), shell);
+  });
+  app.get<{ Params: { '*': string } }>('/belofte/*', async (request, reply) => {
+    const path = request.params['*'];
+    return send(reply.code((await data().promises()).some((r) => r.path === path) ? 200 : 404), shell);
+  });
 
   app.get<{ Params: { '*': string } }>('/assets/*', async (request, reply) => {
     const file = files.get(`/assets/${request.params['*']}`);

@@ -29,14 +29,17 @@ export async function runCli(args: string[], env: Record<string, string | undefi
 }
 
 /** Runs the CLI in a process of its own (for tests where two writers must really run at once). */
-export function runCliProcess(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+export function runCliProcess(args: string[], env: Record<string, string | undefined> = {}, onStderr?: (text: string) => void): Promise<CliResult> {
   const cli = fileURLToPath(new URL('../../bin/beloftemeter.js', import.meta.url));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+      onStderr?.(stderr);
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });

@@ -10,7 +10,9 @@ export async function getJson(path, params) {
   }
   if (!response.ok) {
     const message = body && typeof body.error === 'string' ? body.error : `de server antwoordde met status ${response.status}`;
-    throw new Error(message);
+    const error = new Error(message);
+    error.status = response.status;
+    throw error;
   }
   return body;
 }

@@ -4,6 +4,9 @@ import { renderAsk } from './ask.js';
 import { renderDocument } from './document.js';
 import { h } from './dom.js';
 import { renderHome } from './home.js';
+import { renderMethod } from './method.js';
+import { renderPromise } from './promise.js';
+import { renderPromises } from './promises.js';
 import { renderSearch } from './search.js';
 import { renderSection } from './section.js';
 
@@ -17,6 +20,10 @@ function route(pathname) {
   if (pathname === '/') return { view: renderHome, title: 'Overzicht' };
   if (pathname === '/zoeken') return { view: renderSearch, title: 'Zoeken' };
   if (pathname === '/vragen') return { view: renderAsk, title: 'Vraag stellen' };
+  if (pathname === '/beloften') return { view: renderPromises, title: 'Alle beloften' };
+  if (pathname === '/methode') return { view: renderMethod, title: 'Methode' };
+  const promise = pathname.match(/^\/belofte\/(.+)$/);
+  if (promise) return { view: renderPromise, title: 'Belofte', id: promise[1].split('/').map(decodeURIComponent).join('/') };
   const doc = pathname.match(/^\/document\/(.+)$/);
   if (doc) return { view: renderDocument, title: 'Document', id: doc[1].split('/').map(decodeURIComponent).join('/') };
   const section = pathname.match(/^\/sectie\/(.+)$/);
@@ -24,11 +31,19 @@ function route(pathname) {
   return null;
 }
 
+// The app restores the scroll position itself: a page is drawn after its data arrives,
+// later than the browser would restore it. Each history entry remembers where the reader was.
+history.scrollRestoration = 'manual';
+
 export function navigate(url) {
+  history.replaceState({ ...history.state, scrollY: window.scrollY }, '');
   history.pushState(null, '', url);
   navigated = true;
+  restoring = null;
   show();
 }
+
+let restoring = null;
 
 async function show() {
   current?.abort();
@@ -43,25 +58,42 @@ async function show() {
   }
   try {
     if (!match) {
-      document.title = 'Niet gevonden · Beloftemeter';
-      main.append(h('h1', { tabindex: '-1' }, 'Pagina niet gevonden'), h('p', {}, h('a', { href: '/' }, 'Terug naar het overzicht')));
+      notFound();
       return;
     }
     document.title = `${match.title} · Beloftemeter`;
     const rendering = match.view(main, { id: match.id, params: new URLSearchParams(location.search), navigate, signal: controller.signal });
-    // Move focus to the new page's heading as soon as it exists, for keyboard and screen-reader users.
-    if (navigated) queueMicrotask(() => focusHeading());
+    // Move focus to the new page's heading as soon as it exists, for keyboard and screen-reader users
+    // (not when going back: the reader returns to where they were).
+    if (navigated && restoring === null) queueMicrotask(() => focusHeading());
     await rendering;
   } catch (error) {
     if (controller.signal.aborted) return;
+    if (error.status === 404) {
+      notFound(error.message);
+      return;
+    }
     main.replaceChildren(h('h1', { tabindex: '-1' }, 'Er ging iets mis'), h('p', { role: 'alert', class: 'error' }, error.message), h('p', {}, h('a', { href: '/' }, 'Terug naar het overzicht')));
   } finally {
     if (current === controller) {
       main.removeAttribute('aria-busy');
-      if (location.hash) document.getElementById(location.hash.slice(1))?.focus();
+      if (restoring !== null) {
+        // Back or forward: the place the reader left, without moving focus away from it.
+        window.scrollTo(0, restoring);
+        restoring = null;
+      } else if (location.hash) document.getElementById(location.hash.slice(1))?.focus();
       else if (navigated) focusHeading();
     }
   }
+}
+
+function notFound(detail) {
+  document.title = 'Niet gevonden · Beloftemeter';
+  main.replaceChildren(
+    h('h1', { tabindex: '-1' }, 'Pagina niet gevonden'),
+    detail ? h('p', {}, detail) : h('p', {}, 'Deze pagina bestaat niet (meer).'),
+    h('p', {}, h('a', { href: '/' }, 'Naar het overzicht'), ' · ', h('a', { href: '/beloften' }, 'Alle beloften')),
+  );
 }
 
 let focusedFor = null;
@@ -84,8 +116,9 @@ document.addEventListener('click', (event) => {
   navigate(url.pathname + url.search + url.hash);
 });
 
-window.addEventListener('popstate', () => {
+window.addEventListener('popstate', (event) => {
   navigated = true;
+  restoring = typeof event.state?.scrollY === 'number' ? event.state.scrollY : null;
   show();
 });
 show();

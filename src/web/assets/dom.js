@@ -71,3 +71,30 @@ export function formatDate(date) {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** The page of one promise: `/belofte/<section id>/<n>`. */
+export function promisePath(path) {
+  return `/belofte/${idPath(path)}`;
+}
+
+/** A document of the index: `/document/<id>`. */
+export function documentLink(id) {
+  return `/document/${idPath(id)}`;
+}
+
+/**
+ * A stacked bar of the statuses, in proportion. The bar is decoration
+ * (aria-hidden): `counts` are also given as text beside it, never by colour alone.
+ */
+export function statusBar(counts, statuses) {
+  const total = statuses.reduce((sum, { status }) => sum + (counts[status] ?? 0), 0);
+  if (!total) return null;
+  const segments = statuses.flatMap(({ status, label }) => {
+    if (!counts[status]) return [];
+    const segment = h('span', { class: `status-${status}`, title: `${counts[status]} ${label}` });
+    // Set through the CSSOM: the page's Content-Security-Policy forbids style attributes.
+    segment.style.width = `${((100 * counts[status]) / total).toFixed(2)}%`;
+    return [segment];
+  });
+  return h('div', { class: 'status-bar', 'aria-hidden': 'true' }, segments);
+}

@@ -2,7 +2,7 @@
 // commitments per status and how many of those statuses are to be checked
 // (counted by the server from the stored assessments).
 import { getJson } from './api.js';
-import { h, sectionPath, statusBadge } from './dom.js';
+import { h, sectionPath, statusBadge, statusBar } from './dom.js';
 
 /** `statuses`: the server's statuses in display order with their labels. */
 function countsView(counts, statuses, toCheck) {
@@ -13,6 +13,7 @@ function countsView(counts, statuses, toCheck) {
       { class: 'counts', 'aria-label': `${total} engagementen per status` },
       statuses.map(({ status, label }) => h('li', {}, statusBadge(status, `${counts[status]} ${label}`))),
     ),
+    statusBar(counts, statuses),
     total ? h('p', { class: 'hint' }, `${toCheck} van de ${total} statussen zijn te controleren.`) : null,
   ];
 }
@@ -35,6 +36,26 @@ function chapterView(chapter, sections, countsSlot) {
   );
 }
 
+/** The whole agreement at a glance: totals, a bar in proportion, and what each status requires. */
+function scoreboard(overview) {
+  const totals = Object.fromEntries(overview.statuses.map(({ status }) => [status, overview.chapters.reduce((sum, c) => sum + c.counts[status], 0)]));
+  const all = Object.values(totals).reduce((a, b) => a + b, 0);
+  const toCheck = overview.chapters.reduce((sum, c) => sum + c.toCheck, 0);
+  const percent = (n) => `${all ? Math.round((100 * n) / all) : 0}%`;
+  return h(
+    'section',
+    { class: 'scoreboard', 'aria-labelledby': 'scorebord' },
+    h('h2', { id: 'scorebord' }, `${all} beloften`),
+    h(
+      'ul',
+      { class: 'counts' },
+      overview.statuses.map(({ status, label }) => h('li', {}, h('a', { href: `/beloften?status=${status}`, class: 'count-link' }, statusBadge(status, `${totals[status]} ${label} (${percent(totals[status])})`)))),
+    ),
+    statusBar(totals, overview.statuses),
+    h('p', { class: 'hint' }, `${toCheck} statussen (${percent(toCheck)}) zijn te controleren. `, h('a', { href: '/methode' }, 'Wat elke status vraagt en hoe vaak ze klopt'), '.'),
+  );
+}
+
 export async function renderHome(main) {
   const [sections, overview] = await Promise.all([getJson('/api/sections'), getJson('/api/overview')]);
   const status = h('p', { class: 'progress', role: 'status' });
@@ -47,6 +68,7 @@ export async function renderHome(main) {
       'Per hoofdstuk het aantal engagementen dat gerealiseerd is, in uitvoering is, enkel aangekondigd werd of waarvan geen spoor te vinden is in de beslissingen van de Vlaamse Regering en het Vlaams Parlement.',
     ),
     status,
+    scoreboard(overview),
     parts,
   );
 

@@ -1,6 +1,6 @@
 // A section's progress report, rendered from the JSON report with DOM APIs.
 import { getJson, idPath } from './api.js';
-import { append, citation, formatDate, h, sectionPath, sourceLink, statusBadge, withCitationLinks } from './dom.js';
+import { append, citation, documentLink, formatDate, h, promisePath, sectionPath, sourceLink, statusBadge, withCitationLinks } from './dom.js';
 
 const REF = 'ref-';
 
@@ -59,7 +59,7 @@ function commitmentsTable(commitments) {
             'tr',
             {},
             h('td', { 'data-label': 'Nr.' }, String(i + 1)),
-            h('td', { 'data-label': 'Engagement' }, c.text),
+            h('td', { 'data-label': 'Engagement' }, h('a', { href: promisePath(c.id.replace(/#(\d+)$/, '/$1')) }, c.text)),
             h(
               'td',
               { 'data-label': 'Status' },
@@ -102,9 +102,9 @@ function referencesView(references) {
         'li',
         { id: `${REF}${r.n}`, tabindex: '-1' },
         h('span', { class: 'ref-number' }, `[${r.n}] `),
-        sourceLink(r.uri, r.title),
+        h('a', { href: documentLink(r.key) }, r.title),
         h('span', { class: 'meta' }, ` · ${formatDate(r.date)} · ${r.type === 'decision' ? 'beslissing Vlaamse Regering' : 'Vlaams Parlement'}`),
-        r.uri ? null : h('span', { class: 'meta' }, ' · geen link bekend'),
+        r.uri ? [' · ', sourceLink(r.uri, 'officiële bron')] : h('span', { class: 'meta' }, ' · geen officiële link bekend'),
       ),
     ),
   );

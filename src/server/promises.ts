@@ -1,0 +1,205 @@
+// Promises as readers browse them: every commitment of the agreement as one
+// row (filterable by status, chapter, minister, confidence and text, with
+// counts that follow the filters, exportable as CSV), and one commitment in
+// full for its own page. All from the generation's stored assessments.
+import { confidenceLabels, statusLabels } from '../assess/status.js';
+import { stageLabel } from '../dossiers/stage.js';
+import { assessSection } from '../report/build.js';
+import type { ReportContext } from '../report/context.js';
+import type { CommitmentStatus, Confidence, Source } from '../report/model.js';
+import { placeholderKeys } from '../report/render/citations.js';
+import { emptyStatusCounts, type StatusCounts } from '../report/status-counts.js';
+import { sourcesFor } from '../report/sources.js';
+import { foldForMatching } from '../text/index.js';
+
+export interface PromiseSource {
+  key: string;
+  type: 'decision' | 'parliament';
+  title: string;
+  date: string | null;
+  uri: string | null;
+  stage: string | null;
+  /** Dutch label of the stage, e.g. "definitieve goedkeuring". */
+  stageLabel: string | null;
+}
+
+export interface PromiseRow {
+  /** `<section id>#<n>`, as in reports. */
+  id: string;
+  /** `<section id>/<n>`: the promise's page is `/belofte/<path>`. */
+  path: string;
+  n: number;
+  sectionId: string;
+  sectionNumber: string;
+  sectionTitle: string;
+  chapterId: string;
+  chapter: string;
+  text: string;
+  status: CommitmentStatus;
+  statusLabel: string;
+  confidence: Confidence;
+  confidenceLabel: string;
+  /** The reason with its citation turned into the source's title. */
+  reason: string;
+  decisive: PromiseSource | null;
+  /** The ministers who proposed the decisive decision. */
+  ministers: string[];
+  verifiedBy: string | null;
+}
+
+function chapterOf(context: ReportContext, sectionId: string) {
+  const byId = new Map(context.sections.map((s) => [s.id, s]));
+  let section = byId.get(sectionId)!;
+  while (section.parentId && byId.has(section.parentId)) section = byId.get(section.parentId)!;
+  return section;
+}
+
+const toPromiseSource = (s: Source): PromiseSource => ({
+  key: s.key,
+  type: s.type,
+  title: s.title,
+  date: s.date,
+  uri: s.uri,
+  stage: s.stage ?? null,
+  stageLabel: s.stage ? stageLabel(s.stage) : null,
+});
+
+/** Every commitment of the generation, in agreement order; decisive sources read from the store in one go. */
+export async function promiseRows(context: ReportContext): Promise<PromiseRow[]> {
+  const decisiveKeys = new Set<string>();
+  for (const commitments of context.assessments.values()) for (const c of commitments) if (c.decisiveSourceKey) decisiveKeys.add(c.decisiveSourceKey);
+  const sources = new Map(
+    (await sourcesFor(context.store, [...decisiveKeys].map((id) => ({ id, type: context.parliament.has(id) ? ('parliament' as const) : ('decision' as const) })), context.dossierOf)).map((s) => [s.key, s]),
+  );
+  const rows: PromiseRow[] = [];
+  for (const section of context.sections) {
+    const chapter = chapterOf(context, section.id);
+    for (const c of context.assessments.get(section.id) ?? []) {
+      const n = Number(c.id.slice(c.id.lastIndexOf('#') + 1));
+      const decisive = c.decisiveSourceKey ? sources.get(c.decisiveSourceKey) : undefined;
+      rows.push({
+        id: c.id,
+        path: `${section.id}/${n}`,
+        n,
+        sectionId: section.id,
+        sectionNumber: section.number,
+        sectionTitle: section.title,
+        chapterId: chapter.id,
+        chapter: chapter.title,
+        text: c.text,
+        status: c.status,
+        statusLabel: statusLabels[c.status],
+        confidence: c.confidence,
+        confidenceLabel: confidenceLabels[c.confidence],
+        reason: c.reason.replace(/\s*\{\{cite:[^{}]*\}\}/g, ''),
+        decisive: decisive ? toPromiseSource(decisive) : null,
+        ministers: decisive?.mandatees ?? [],
+        verifiedBy: c.verifiedBy ?? null,
+      });
+    }
+  }
+  return rows;
+}
+
+export interface PromiseFilters {
+  status?: CommitmentStatus;
+  chapter?: string;
+  confidence?: Confidence;
+  /** Case-insensitive part of a minister's name. */
+  minister?: string;
+  /** Words that must all occur in the commitment's text (accents and case ignored). */
+  q?: string;
+}
+
+export interface FilteredPromises {
+  total: number;
+  /** Per status within the other filters, so the counts beside a status filter say what choosing it would give. */
+  counts: StatusCounts;
+  toCheck: number;
+  rows: PromiseRow[];
+}
+
+export function filterPromises(rows: readonly PromiseRow[], filters: PromiseFilters): FilteredPromises {
+  const words = filters.q ? foldForMatching(filters.q).split(/\s+/).filter(Boolean) : [];
+  const minister = filters.minister?.toLowerCase();
+  const rest = rows.filter(
+    (r) =>
+      (!filters.chapter || r.chapterId === filters.chapter) &&
+      (!filters.confidence || r.confidence === filters.confidence) &&
+      (!minister || r.ministers.some((m) => m.toLowerCase().includes(minister))) &&
+      (words.length === 0 || words.every((w) => foldForMatching(r.text).includes(w))),
+  );
+  const counts = emptyStatusCounts();
+  for (const r of rest) counts[r.status]++;
+  const selected = filters.status ? rest.filter((r) => r.status === filters.status) : rest;
+  return { total: selected.length, counts, toCheck: selected.filter((r) => r.confidence === 'laag').length, rows: selected };
+}
+
+const CSV_COLUMNS = ['id', 'hoofdstuk', 'sectie', 'engagement', 'status', 'zekerheid', 'toelichting', 'bron', 'bron_datum', 'bron_link', 'ministers', 'nagekeken_door'] as const;
+
+/** RFC 4180 CSV (a header row, every field quoted), with a BOM so spreadsheet programs read the accents right. */
+export function promisesCsv(rows: readonly PromiseRow[]): string {
+  // A leading = + - @ would be read as a formula by spreadsheet programs: neutralised with a quote.
+  const field = (value: string | null) => `"${(value ?? '').replace(/^([=+\-@\t\r])/, "'$1").replace(/"/g, '""')}"`;
+  const lines = rows.map((r) =>
+    [
+      r.id,
+      r.chapter,
+      `${r.sectionNumber} ${r.sectionTitle}`,
+      r.text,
+      r.statusLabel,
+      r.confidenceLabel,
+      r.reason,
+      r.decisive?.title ?? null,
+      r.decisive?.date ?? null,
+      r.decisive?.uri ?? null,
+      r.ministers.join('; '),
+      r.verifiedBy,
+    ]
+      .map(field)
+      .join(','),
+  );
+  return `\uFEFF${[CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+export interface PromiseDetail {
+  promise: PromiseRow;
+  /** The sentence's section: where it stands in the agreement. */
+  section: { id: string; number: string; title: string; part: string; chapter: string; text: string };
+  /** The reason with "[n]" for the numbered sources. */
+  reason: string;
+  confidenceReason: string;
+  /** Evidence, best match first, numbered from 1; `match` is the match probability. */
+  sources: (PromiseSource & { n: number; match: number; decisive: boolean; snippet: string; ministers: string[] })[];
+  dossiers: { id: string; title: string; steps: { decisionId: string; date: string; stageLabel: string; n: number | null }[] }[];
+  problems: { quote: string; n: number | null }[];
+}
+
+/** One commitment in full; null when the section has no commitment with that number. */
+export async function promiseDetail(context: ReportContext, rows: readonly PromiseRow[], sectionId: string, n: number): Promise<PromiseDetail | null> {
+  const promise = rows.find((r) => r.sectionId === sectionId && r.n === n);
+  if (!promise) return null;
+  const model = await assessSection(context, sectionId, { scope: 'own' });
+  const commitment = model.commitments.find((c) => c.id === promise.id)!;
+  const numberOf = new Map<string, number>();
+  const sources: PromiseDetail['sources'] = [];
+  for (const e of commitment.evidence) {
+    const source = model.sources[e.sourceKey];
+    if (!source || numberOf.has(source.key)) continue;
+    numberOf.set(source.key, sources.length + 1);
+    sources.push({ ...toPromiseSource(source), n: sources.length + 1, match: Math.round(e.score * 100) / 100, decisive: source.key === commitment.decisiveSourceKey, snippet: source.snippet, ministers: source.mandatees ?? [] });
+  }
+  const reason = commitment.reason.replace(/\{\{cite:([^{}]*)\}\}/g, (_, key: string) => (numberOf.has(key) ? `[${numberOf.get(key)}]` : '')).trim();
+  const cited = new Set(placeholderKeys(commitment.reason));
+  return {
+    promise,
+    section: { id: model.section.id, number: model.section.number, title: model.section.title, part: model.section.part, chapter: model.section.chapter, text: model.section.text },
+    reason,
+    confidenceReason: commitment.confidenceReason,
+    sources,
+    dossiers: model.dossiers
+      .filter((d) => d.steps.some((s) => numberOf.has(s.decisionId) || cited.has(s.decisionId)))
+      .map((d) => ({ id: d.id, title: d.title, steps: d.steps.map((s) => ({ decisionId: s.decisionId, date: s.date, stageLabel: s.stageLabel, n: numberOf.get(s.decisionId) ?? null })) })),
+    problems: commitment.problems.map((p) => ({ quote: p.quote, n: numberOf.get(p.sourceKey) ?? null })),
+  };
+}

@@ -1,0 +1,99 @@
+// Every promise of the agreement in one list: filter by status, chapter,
+// confidence and minister, search the text; the counts follow the filters,
+// and the filtered list exports as CSV or JSON. The filters live in the URL,
+// so a filtered list can be linked and Back returns to it.
+import { getJson } from './api.js';
+import { append, h, promisePath, sectionPath, statusBadge, statusBar } from './dom.js';
+
+const PAGE = 50;
+const FILTERS = ['status', 'chapter', 'confidence', 'minister', 'q'];
+
+function select(name, label, options, value) {
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: `f-${name}` }, label),
+    h('select', { id: `f-${name}`, name }, h('option', { value: '' }, 'alle'), options.map(([v, text]) => h('option', { value: v, selected: v === value }, text))),
+  );
+}
+
+function row(p) {
+  return h(
+    'tr',
+    {},
+    h('td', { 'data-label': 'Belofte' }, h('a', { href: promisePath(p.path) }, p.text)),
+    h('td', { 'data-label': 'Sectie' }, h('a', { href: sectionPath(p.sectionId) }, `${p.sectionNumber} ${p.sectionTitle}`), h('span', { class: 'meta' }, ` · ${p.chapter}`)),
+    h('td', { 'data-label': 'Status' }, statusBadge(p.status, p.statusLabel), p.confidence === 'laag' ? h('span', { class: 'check' }, p.confidenceLabel) : null),
+  );
+}
+
+export async function renderPromises(main, { params, navigate, signal }) {
+  const wanted = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? '']));
+  const [sections, overview, first] = await Promise.all([getJson('/api/sections'), getJson('/api/overview'), getJson('/api/promises', { ...wanted, limit: PAGE })]);
+  if (signal.aborted) return;
+  const chapters = sections.filter((s) => s.parentId === null).map((c) => [c.id, `${c.number}. ${c.title}`]);
+  const query = new URLSearchParams(Object.entries(wanted).filter(([, v]) => v));
+
+  const form = h(
+    'form',
+    { role: 'search', 'aria-label': 'Beloften filteren', class: 'filters' },
+    h('div', { class: 'field' }, h('label', { for: 'f-q' }, 'Woorden in de belofte'), h('input', { id: 'f-q', name: 'q', type: 'search', value: wanted.q, maxlength: 500 })),
+    select('status', 'Status', overview.statuses.map((s) => [s.status, s.label]), wanted.status),
+    select('chapter', 'Hoofdstuk', chapters, wanted.chapter),
+    select('confidence', 'Zekerheid', [['hoog', 'sterk bewijs'], ['laag', 'te controleren']], wanted.confidence),
+    h('div', { class: 'field' }, h('label', { for: 'f-minister' }, 'Minister (deel van de naam)'), h('input', { id: 'f-minister', name: 'minister', value: wanted.minister, maxlength: 200 })),
+    h('button', { type: 'submit' }, 'Toon beloften'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams([...new FormData(form)].filter(([, v]) => v));
+    navigate(`/beloften${next.size ? `?${next}` : ''}`);
+  });
+
+  const counts = h(
+    'ul',
+    { class: 'counts', 'aria-label': 'Aantal per status binnen de filters' },
+    overview.statuses.map(({ status, label }) => {
+      const next = new URLSearchParams(query);
+      next.set('status', status);
+      return h('li', {}, h('a', { href: `/beloften?${next}`, class: 'count-link' }, statusBadge(status, `${first.counts[status]} ${label}`)));
+    }),
+  );
+  const body = h('tbody', {}, first.items.map(row));
+  const shown = h('p', { class: 'progress', role: 'status' });
+  const more = h('button', { type: 'button' }, 'Meer tonen');
+  let offset = first.items.length;
+  const update = () => {
+    shown.textContent = `${first.total} beloften gevonden (${first.toCheck} te controleren); ${offset} getoond.`;
+    more.hidden = offset >= first.total;
+  };
+  more.addEventListener('click', async () => {
+    const page = await getJson('/api/promises', { ...wanted, offset, limit: PAGE });
+    append(body, page.items.map(row));
+    offset += page.items.length;
+    update();
+  });
+  update();
+
+  append(main, [
+    h('h1', { tabindex: '-1' }, 'Alle beloften'),
+    h('p', { class: 'lead' }, 'Elke concrete belofte uit het regeerakkoord 2019-2024, met haar status. Kies een status, hoofdstuk of minister, of zoek op woorden.'),
+    form,
+    counts,
+    statusBar(first.counts, overview.statuses),
+    shown,
+    h('p', {}, 'Download deze lijst als ', h('a', { href: `/api/promises?${new URLSearchParams([...query, ['format', 'csv']])}` }, 'CSV'), ' of ', h('a', { href: `/api/promises?${new URLSearchParams([...query, ['limit', '5000']])}` }, 'JSON'), '.'),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { class: 'commitments promises' },
+        h('caption', {}, 'Beloften met hun status'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Belofte'), h('th', { scope: 'col' }, 'Sectie'), h('th', { scope: 'col' }, 'Status'))),
+        body,
+      ),
+    ),
+    more,
+  ]);
+}
