@@ -13,7 +13,7 @@ import type { AssessmentCorpus, SectionAssessment } from './section.js';
 
 export const ASSESSMENTS_BLOB = 'assessments';
 /** Bump when the stored shape or the rules change: an index of an older format asks for a new ingest. */
-export const ASSESSMENTS_FORMAT = 1;
+export const ASSESSMENTS_FORMAT = 2;
 
 interface StoredAssessments {
   format: number;
@@ -28,14 +28,15 @@ export function encodeAssessments(sections: readonly SectionAssessment[]): Uint8
 /** Section id -> the commitments of its own text, as assessed at ingest. */
 export type AssessmentsBySection = ReadonlyMap<string, readonly Commitment[]>;
 
-export async function loadAssessments(store: Store): Promise<AssessmentsBySection> {
+/** The stored assessments of one agreement's sections (all of them when `agreement` is not given). */
+export async function loadAssessments(store: Store, agreement?: string | null): Promise<AssessmentsBySection> {
   const blob = await store.derived(ASSESSMENTS_BLOB);
   if (!blob) throw new RuntimeFailure('the index has no assessments yet: run "beloftemeter ingest"');
   const stored = JSON.parse(new TextDecoder().decode(blob)) as StoredAssessments;
   if (stored.format !== ASSESSMENTS_FORMAT) {
     throw new RuntimeFailure(`the index holds assessments of an older format (${stored.format}): run "beloftemeter ingest"`);
   }
-  return new Map(stored.sections.map((s) => [s.sectionId, s.commitments]));
+  return new Map(stored.sections.filter((s) => !agreement || s.agreement === agreement).map((s) => [s.sectionId, s.commitments]));
 }
 
 /** What assessing needs, from documents held in memory (an ingest's corpus, or a store read whole). */

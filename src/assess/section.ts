@@ -29,6 +29,8 @@ export interface AssessmentCorpus {
 
 export interface SectionAssessment {
   sectionId: string;
+  /** The agreement the section belongs to (section ids recur across agreements). */
+  agreement: string;
   /** Commitments of the section's own text (ids `<sectionId>#n`), with evidence and status. */
   commitments: Commitment[];
 }
@@ -36,9 +38,9 @@ export interface SectionAssessment {
 /** The commitments of one section's own text, assessed. */
 export function assessOwnSection(corpus: AssessmentCorpus, section: AgreementSection): SectionAssessment {
   const { commitments: spans } = extractCommitments(section.id, section.text);
-  if (spans.length === 0) return { sectionId: section.id, commitments: [] };
+  if (spans.length === 0) return { sectionId: section.id, agreement: section.agreement, commitments: [] };
   const ranks = sectionRanks(corpus.matcher.loaded, section);
-  return { sectionId: section.id, commitments: spans.map((span) => assessSpan(corpus, span, section.title, ranks)) };
+  return { sectionId: section.id, agreement: section.agreement, commitments: spans.map((span) => assessSpan(corpus, span, section.title, ranks)) };
 }
 
 /** Every section of the agreement, in reading order. */

@@ -16,6 +16,8 @@ export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta
 
 export interface StoreOptions {
   db?: string;
+  /** The agreement a command is about (see store/agreements.ts). */
+  agreement?: string;
   /** Told once when a write has to wait for another writer. */
   onWriterWait?: (message: string) => void;
 }

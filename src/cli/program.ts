@@ -17,6 +17,7 @@ export function buildProgram(out: Output): Command {
   const program = new Command('beloftemeter')
     .description('Beloftemeter: volgt met bronnen op of de regering haar regeerakkoord nakomt.')
     .addOption(new Option('--db <path>', 'SQLite index file (default .beloftemeter/index.db, or BELOFTEMETER_DB)'))
+    .addOption(new Option('--agreement <id>', 'het regeerakkoord (bestandsnaam zonder .pdf); standaard het enige of nieuwste'))
     .showHelpAfterError('(gebruik --help voor de opties)')
     .exitOverride()
     .configureOutput({ writeOut: out.stdout, writeErr: out.stderr });

@@ -6,6 +6,7 @@ import { loadDossiers } from '../dossiers/persisted.js';
 import type { Dossier } from '../dossiers/types.js';
 import type { AgreementSection, ParliamentDocument } from '../model/documents.js';
 import { loadSearch, type LoadedSearch } from '../search/persisted.js';
+import { resolveAgreement } from '../store/agreements.js';
 import type { Store } from '../store/store.js';
 import type { Source } from './model.js';
 import { decisionSource, parliamentSource } from './sources.js';
@@ -22,17 +23,21 @@ export interface ReportContext {
   assessments: AssessmentsBySection;
   /** The data generation this context was loaded from. */
   generation: number;
+  /** The agreement whose sections these are; null for an index without one. */
+  agreement: string | null;
 }
 
-export async function loadReportContext(store: Store): Promise<ReportContext> {
+/** Everything a report needs, for one agreement: the one named, else the only or newest one. */
+export async function loadReportContext(store: Store, requestedAgreement?: string): Promise<ReportContext> {
   // Read first: data committed while loading makes a later check load once more, never go unnoticed.
   const generation = await store.generation();
+  const agreement = await resolveAgreement(store, requestedAgreement);
   const [search, sections, { dossierOf }, parliament, stored, verdicts] = await Promise.all([
     loadSearch(store),
-    store.sections(),
+    agreement ? store.sections(agreement) : Promise.resolve([]),
     loadDossiers(store),
     store.parliamentDocuments(),
-    loadAssessments(store),
+    loadAssessments(store, agreement),
     store.verdicts(),
   ]);
   const parliamentById = new Map(parliament.map((p) => [p.id, p]));
@@ -48,6 +53,7 @@ export async function loadReportContext(store: Store): Promise<ReportContext> {
     parliament: parliamentById,
     assessments,
     generation,
+    agreement,
   };
 }
 

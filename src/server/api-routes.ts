@@ -32,6 +32,11 @@ const wildcardParams = {
 
 const dateBound = { type: 'string', minLength: 4, maxLength: 10 } as const;
 
+/** `?agreement=<id>` on every route about the agreement; default: the only or newest one. */
+const agreementParam = { type: 'string', minLength: 1, maxLength: 200 } as const;
+const agreementOnly = { querystring: { type: 'object', properties: { agreement: agreementParam }, additionalProperties: false } } as const;
+type WithAgreement = { Querystring: { agreement?: string } };
+
 export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const { generator, answerer } = deps;
 
@@ -42,36 +47,38 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   };
 
 
-  app.get('/api/stats', async () => {
-    const data = deps.data();
-    return { ...(await indexStats(data.context.store, data.context.sections)), generation: data.generation };
+  const dataFor = (agreement: string | undefined) => deps.data().forAgreement(agreement);
+
+  app.get<WithAgreement>('/api/stats', { schema: agreementOnly }, async (request) => {
+    const data = await dataFor(request.query.agreement);
+    return { ...(await indexStats(data.context.store, data.context.sections)), agreement: data.context.agreement, generation: data.generation };
   });
 
-  app.get('/api/overview', async () => deps.data().overview);
+  app.get<WithAgreement>('/api/overview', { schema: agreementOnly }, async (request) => (await dataFor(request.query.agreement)).overview);
 
-  app.get('/api/sections', async () => deps.data().context.sections.map(sectionSummary));
+  app.get<WithAgreement>('/api/sections', { schema: agreementOnly }, async (request) => (await dataFor(request.query.agreement)).context.sections.map(sectionSummary));
 
-  app.get<{ Params: { '*': string } }>('/api/sections/*', { schema: { params: wildcardParams } }, async (request) => {
-    const data = deps.data();
+  app.get<{ Params: { '*': string } } & WithAgreement>('/api/sections/*', { schema: { params: wildcardParams, ...agreementOnly } }, async (request) => {
+    const data = await dataFor(request.query.agreement);
     const section = findSection(data, request.params['*']);
     const children = data.context.sections.filter((s) => s.parentId === section.id).map(sectionSummary);
     return { ...section, children };
   });
 
-  app.get<{ Params: { '*': string }; Querystring: { format: 'json' | 'md' | 'html' } }>(
+  app.get<{ Params: { '*': string }; Querystring: { format: 'json' | 'md' | 'html'; agreement?: string } }>(
     '/api/reports/*',
     {
       schema: {
         params: wildcardParams,
         querystring: {
           type: 'object',
-          properties: { format: { type: 'string', enum: ['json', 'md', 'html'], default: 'json' } },
+          properties: { format: { type: 'string', enum: ['json', 'md', 'html'], default: 'json' }, agreement: agreementParam },
           additionalProperties: false,
         },
       },
     },
     async (request, reply) => {
-      const data = deps.data();
+      const data = await dataFor(request.query.agreement);
       const section = findSection(data, request.params['*']);
       const report = await renderedReport(data, section.id, generator);
       if (request.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(report.md);
@@ -155,7 +162,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   );
 
   app.get<{
-    Querystring: { status?: CommitmentStatus; chapter?: string; confidence?: 'hoog' | 'laag'; minister?: string; q?: string; offset: number; limit: number; format: 'json' | 'csv' };
+    Querystring: { status?: CommitmentStatus; chapter?: string; confidence?: 'hoog' | 'laag'; minister?: string; q?: string; offset: number; limit: number; format: 'json' | 'csv'; agreement?: string };
   }>(
     '/api/promises',
     {
@@ -171,14 +178,15 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
             offset: { type: 'integer', minimum: 0, default: 0 },
             limit: { type: 'integer', minimum: 1, maximum: 5000, default: 50 },
             format: { type: 'string', enum: ['json', 'csv'], default: 'json' },
+            agreement: agreementParam,
           },
           additionalProperties: false,
         },
       },
     },
     async (request, reply) => {
-      const { offset, limit, format, ...filters } = request.query;
-      const data = deps.data();
+      const { offset, limit, format, agreement, ...filters } = request.query;
+      const data = await dataFor(agreement);
       const result = filterPromises(await data.promises(), filters);
       if (format === 'csv') {
         // The whole filtered list: an export is not paged.
@@ -191,11 +199,11 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     },
   );
 
-  app.get<{ Params: { '*': string } }>('/api/promises/*', { schema: { params: wildcardParams } }, async (request) => {
+  app.get<{ Params: { '*': string } } & WithAgreement>('/api/promises/*', { schema: { params: wildcardParams, ...agreementOnly } }, async (request) => {
     const path = request.params['*'];
     const cut = path.lastIndexOf('/');
     const n = Number(path.slice(cut + 1));
-    const data = deps.data();
+    const data = await dataFor(request.query.agreement);
     const detail = cut > 0 && Number.isInteger(n) && n > 0 ? await promiseDetail(data.context, await data.promises(), path.slice(0, cut), n) : null;
     if (!detail) throw new NotFoundError(`geen belofte "${path}" (verwacht: <sectie-id>/<nummer>, bv. justitie/3.4/1)`);
     return detail;

@@ -25,6 +25,11 @@ export interface ServedData {
   embeddings: QueryEmbeddings | null;
   /** Every commitment as a row for the promise list, made on first use. */
   promises(): Promise<PromiseRow[]>;
+  /**
+   * The same generation for another stored agreement (the default is the only
+   * or newest one), loaded on first use; an InputError for an unknown one.
+   */
+  forAgreement(agreement: string | undefined): Promise<ServedData>;
 }
 
 /** How a generation gets its external embeddings (they are aligned with its search index). */
@@ -40,7 +45,18 @@ export interface RenderedReport {
 /** Served data from a loaded context (tests build contexts themselves). */
 export function servedData(context: ReportContext, generation: number, embeddings: QueryEmbeddings | null = null): ServedData {
   let promises: Promise<PromiseRow[]> | null = null;
-  return {
+  const others = new Map<string, Promise<ServedData>>();
+  const self: ServedData = {
+    forAgreement(agreement) {
+      if (!agreement || agreement === context.agreement) return Promise.resolve(self);
+      let other = others.get(agreement);
+      if (!other) {
+        other = loadReportContext(context.store, agreement).then((c) => servedData(c, generation, embeddings));
+        others.set(agreement, other);
+        other.catch(() => others.delete(agreement));
+      }
+      return other;
+    },
     promises() {
       promises ??= promiseRows(context);
       promises.catch(() => (promises = null));
@@ -53,6 +69,7 @@ export function servedData(context: ReportContext, generation: number, embedding
     reports: new Map(),
     embeddings,
   };
+  return self;
 }
 
 export interface LoadOptions {

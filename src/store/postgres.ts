@@ -3,7 +3,7 @@ import { RuntimeFailure, StoreUnavailableError, errorMessage } from '../errors.j
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
-  checkedDerived, derivedChecksum, rowToSection, sectionColumns, sectionToRow, toVerdict,
+  SECTION_KEY, checkedDerived, derivedChecksum, rowToSection, sectionColumns, sectionToRow, toVerdict,
 } from './rows.js';
 import { schemaMigrations } from './schema.js';
 import { shouldDerive, type DocumentCounts, type EmbeddingKey, type IngestBatch, type IngestRun, type Store } from './store.js';
@@ -50,10 +50,11 @@ async function upsertRows(
   table: string,
   columns: readonly string[],
   rows: unknown[][],
+  key: readonly string[] = ['id'],
 ): Promise<number> {
-  const updates = columns.filter((c) => c !== 'id');
+  const updates = columns.filter((c) => !key.includes(c));
   // The WHERE clause makes an identical re-ingest a no-op that reports 0 rows.
-  const onConflict = ` ON CONFLICT (id) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}
+  const onConflict = ` ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}
           WHERE ${updates.map((c) => `${table}.${c} IS DISTINCT FROM excluded.${c}`).join(' OR ')}`;
   let written = 0;
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
@@ -170,7 +171,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         for (const { agreement, sections } of batch.agreements) {
           // Sections the agreement no longer has are removed; unchanged ones are left alone.
           const removed = await client.query('DELETE FROM sections WHERE agreement = $1 AND NOT (id = ANY($2))', [agreement, sections.map((s) => s.id)]);
-          written.sections += (removed.rowCount ?? 0) + (await upsertRows(client, 'sections', sectionColumns, sections.map(sectionToRow)));
+          written.sections += (removed.rowCount ?? 0) + (await upsertRows(client, 'sections', sectionColumns, sections.map(sectionToRow), SECTION_KEY));
         }
         written.decisions = await upsertRows(client, 'decisions', decisionColumns, batch.decisions.map(decisionToRow));
         written.parliament = await upsertRows(client, 'parliament', parliamentColumns, batch.parliament.map(parliamentToRow));
@@ -218,9 +219,18 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return rows.map(rowToSection);
     },
 
-    async section(id: string) {
-      const row = await one('SELECT * FROM sections WHERE id = $1', [id]);
+    async section(id: string, agreement?: string) {
+      const row = agreement
+        ? await one('SELECT * FROM sections WHERE agreement = $1 AND id = $2', [agreement, id])
+        : await one('SELECT * FROM sections WHERE id = $1 ORDER BY agreement DESC LIMIT 1', [id]);
       return row ? rowToSection(row) : null;
+    },
+
+    async agreements() {
+      return (await all('SELECT agreement, count(*)::int AS n FROM sections GROUP BY agreement ORDER BY agreement COLLATE "C"')).map((r) => ({
+        agreement: String(r.agreement),
+        sections: Number(r.n),
+      }));
     },
 
     async decision(id: string) {

@@ -17,6 +17,9 @@ export const sectionColumns = [
   'level', 'parent_id', 'ord', 'page_start', 'page_end', 'text',
 ] as const;
 
+/** A section is known by its agreement and its id: "justitie/3.4" recurs across agreements. */
+export const SECTION_KEY = ['agreement', 'id'] as const;
+
 export function sectionToRow(s: AgreementSection): unknown[] {
   return [s.id, s.agreement, s.partIndex, s.part, s.chapter, s.chapterSlug, s.number, s.title,
     s.level, s.parentId, s.order, s.pageStart, s.pageEnd, s.text];

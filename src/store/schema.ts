@@ -43,5 +43,18 @@ export function schemaMigrations(dialect: Dialect): string[] {
     `CREATE TABLE generations (id ${serial}, committed_at TEXT NOT NULL, reason TEXT NOT NULL);`,
     // A checksum per derived structure, checked at every load: damage is refused, never read as data.
     `ALTER TABLE derived ADD COLUMN checksum TEXT;`,
+    // Several agreements side by side: a section is known by its agreement and its id ("justitie/3.4" recurs).
+    dialect === 'postgres'
+      ? `ALTER TABLE sections DROP CONSTRAINT sections_pkey; ALTER TABLE sections ADD PRIMARY KEY (agreement, id);`
+      : `CREATE TABLE sections_per_agreement (
+           id TEXT NOT NULL, agreement TEXT NOT NULL, part_index INTEGER NOT NULL, part TEXT NOT NULL,
+           chapter TEXT NOT NULL, chapter_slug TEXT NOT NULL, number TEXT NOT NULL, title TEXT NOT NULL,
+           level INTEGER NOT NULL, parent_id TEXT, ord INTEGER NOT NULL, page_start INTEGER NOT NULL,
+           page_end INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (agreement, id));
+         INSERT INTO sections_per_agreement (id, agreement, part_index, part, chapter, chapter_slug, number, title, level, parent_id, ord, page_start, page_end, text)
+           SELECT id, agreement, part_index, part, chapter, chapter_slug, number, title, level, parent_id, ord, page_start, page_end, text FROM sections;
+         DROP TABLE sections;
+         ALTER TABLE sections_per_agreement RENAME TO sections;
+         CREATE INDEX sections_agreement ON sections (agreement, ord);`,
   ];
 }

@@ -6,7 +6,7 @@ import { defaultWriterTurn, takeTurn, type WriterTurn } from './writer.js';
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
-  checkedDerived, derivedChecksum, rowToSection, sectionColumns, sectionToRow, toVerdict,
+  SECTION_KEY, checkedDerived, derivedChecksum, rowToSection, sectionColumns, sectionToRow, toVerdict,
 } from './rows.js';
 import { schemaMigrations } from './schema.js';
 import { shouldDerive, type DocumentCounts, type EmbeddingKey, type IngestBatch, type IngestRun, type Store } from './store.js';
@@ -17,11 +17,11 @@ type Row = Record<string, unknown>;
 const migrations = schemaMigrations('sqlite');
 
 
-function upsertSql(table: string, columns: readonly string[]): string {
-  const updates = columns.filter((c) => c !== 'id');
+function upsertSql(table: string, columns: readonly string[], key: readonly string[] = ['id']): string {
+  const updates = columns.filter((c) => !key.includes(c));
   // The WHERE clause makes an identical re-ingest a no-op that reports 0 changes.
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-    ON CONFLICT (id) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}
+    ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}
     WHERE ${updates.map((c) => `${table}.${c} IS NOT excluded.${c}`).join(' OR ')}`;
 }
 
@@ -148,7 +148,7 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
     kind: 'sqlite',
 
     async ingest(batch: IngestBatch) {
-      const upsertSection = db.prepare(upsertSql('sections', sectionColumns));
+      const upsertSection = db.prepare(upsertSql('sections', sectionColumns, SECTION_KEY));
       // Sections the agreement no longer has (a re-parsed PDF) are removed; unchanged ones are left alone.
       const removeOtherSections = db.prepare('DELETE FROM sections WHERE agreement = ? AND id NOT IN (SELECT value FROM json_each(?))');
       const upsertDecision = db.prepare(upsertSql('decisions', decisionColumns));
@@ -187,9 +187,20 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
       return allSections(agreement);
     },
 
-    async section(id: string) {
-      const row = db.prepare('SELECT * FROM sections WHERE id = ?').get(id) as Row | undefined;
+    async section(id: string, agreement?: string) {
+      const row = (
+        agreement
+          ? db.prepare('SELECT * FROM sections WHERE agreement = ? AND id = ?').get(agreement, id)
+          : db.prepare('SELECT * FROM sections WHERE id = ? ORDER BY agreement DESC LIMIT 1').get(id)
+      ) as Row | undefined;
       return row ? rowToSection(row) : null;
+    },
+
+    async agreements() {
+      return (db.prepare('SELECT agreement, count(*) AS n FROM sections GROUP BY agreement ORDER BY agreement').all() as Row[]).map((r) => ({
+        agreement: String(r.agreement),
+        sections: Number(r.n),
+      }));
     },
 
     async decision(id: string) {

@@ -90,7 +90,10 @@ export interface Store {
   ingest(batch: IngestBatch): Promise<IngestRun>;
   counts(): Promise<DocumentCounts>;
   sections(agreement?: string): Promise<AgreementSection[]>;
-  section(id: string): Promise<AgreementSection | null>;
+  /** A section of this agreement, or (without one) of the newest agreement that has the id. */
+  section(id: string, agreement?: string): Promise<AgreementSection | null>;
+  /** The stored agreements in name order (the newest last: their names carry their years), with their section counts. */
+  agreements(): Promise<{ agreement: string; sections: number }[]>;
   decision(id: string): Promise<Decision | null>;
   decisions(ids?: readonly string[]): Promise<Decision[]>;
   /** The latest meeting date (`YYYY-MM-DD`) of any stored decision; null when there are none. Where an update resumes. */

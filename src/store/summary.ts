@@ -19,9 +19,9 @@ export function sectionSummary(s: AgreementSection) {
   };
 }
 
-/** Document counts, the agreement tree's shape and the last ingest. */
+/** Document counts (sections of every agreement), the shown agreement tree's shape, the stored agreements and the last ingest. */
 export async function indexStats(store: Store, sections: readonly AgreementSection[]) {
-  const [counts, last] = await Promise.all([store.counts(), store.lastIngest()]);
+  const [counts, last, agreements] = await Promise.all([store.counts(), store.lastIngest(), store.agreements()]);
   const parents = new Set(sections.map((s) => s.parentId));
   return {
     ...counts,
@@ -29,5 +29,6 @@ export async function indexStats(store: Store, sections: readonly AgreementSecti
     leafSections: sections.filter((s) => !parents.has(s.id)).length,
     lastIngest: last ? { finishedAt: last.finishedAt, skipped: last.issues.length } : null,
     store: store.kind,
+    agreements,
   };
 }

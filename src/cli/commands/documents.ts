@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { resolveAgreement } from '../../store/agreements.js';
 import { loadDossiers } from '../../dossiers/persisted.js';
 import { findDocument } from '../../dossiers/timeline.js';
 import { indexStats, sectionSummary } from '../../store/summary.js';
@@ -24,7 +25,8 @@ export function registerDocumentCommands(program: Command, out: Output): void {
     .option('--json', 'als JSON')
     .action(async (options: { json?: boolean }) => {
       await withStore(program, async (store) => {
-        const sections = await store.sections();
+        const agreement = await resolveAgreement(store, program.opts().agreement);
+        const sections = agreement ? await store.sections(agreement) : [];
         if (options.json) return printJson(out, sections.map(sectionSummary));
         let part = '';
         for (const s of sections) {
@@ -44,7 +46,8 @@ export function registerDocumentCommands(program: Command, out: Output): void {
     .option('--json', 'als JSON')
     .action(async (id: string, options: { json?: boolean }) => {
       await withStore(program, async (store) => {
-        const section = await store.section(id);
+        const agreement = await resolveAgreement(store, program.opts().agreement);
+        const section = agreement ? await store.section(id, agreement) : null;
         if (section) {
           const children = (await store.sections(section.agreement)).filter((s) => s.parentId === section.id);
           if (options.json) return printJson(out, { type: 'section', ...section, children: children.map((c) => c.id) });
@@ -55,7 +58,7 @@ export function registerDocumentCommands(program: Command, out: Output): void {
           if (options.json) return printJson(out, doc);
           return out.stdout(doc.type === 'decision' ? formatDecision(doc, doc.dossier) : formatParliament(doc));
         }
-        const near = suggestions(await store.sections(), id);
+        const near = suggestions(agreement ? await store.sections(agreement) : [], id);
         throw new InputError(
           `no section or document with id "${id}"${near.length ? `; did you mean: ${near.join(', ')}` : ''}`,
         );
@@ -68,10 +71,12 @@ export function registerDocumentCommands(program: Command, out: Output): void {
     .option('--json', 'als JSON')
     .action(async (options: { json?: boolean }) => {
       await withStore(program, async (store) => {
-        const stats = await indexStats(store, await store.sections());
+        const agreement = await resolveAgreement(store, program.opts().agreement);
+        const stats = await indexStats(store, agreement ? await store.sections(agreement) : []);
         if (options.json) return printJson(out, stats);
         out.stdout(
-          `secties: ${stats.sections} (${stats.chapters} hoofdstukken, ${stats.leafSections} eindsecties)\n` +
+          (stats.agreements.length > 1 ? `regeerakkoorden: ${stats.agreements.map((a) => `${a.agreement} (${a.sections} secties)`).join(', ')}; getoond: ${agreement}\n` : '') +
+            `secties: ${stats.sections} (${stats.chapters} hoofdstukken, ${stats.leafSections} eindsecties)\n` +
             `beslissingen: ${stats.decisions}\nparlementaire documenten: ${stats.parliament}\n` +
             (stats.lastIngest ? `laatste ingest: ${stats.lastIngest.finishedAt} (${stats.lastIngest.skipped} overgeslagen)\n` : ''),
         );

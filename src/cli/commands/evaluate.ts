@@ -15,7 +15,7 @@ export function registerEvaluateCommands(program: Command, out: Output): void {
     .action(async (file: string, flags: { json?: boolean }) => {
       const gold = loadStatusGold(file);
       await withStore(program, async (store) => {
-        const context = await loadReportContext(store);
+        const context = await loadReportContext(store, program.opts().agreement);
         const known = new Set(context.sections.map((s) => s.id));
         const missing = Object.keys(gold.sections).filter((id) => !known.has(id));
         if (missing.length) out.stderr(`let op: ${missing.length} secties van de goudstandaard zitten niet in de index (${missing.slice(0, 3).join(', ')}…); hun engagementen tellen als niet gevonden\n`);

@@ -67,7 +67,7 @@ export function registerReportCommands(program: Command, out: Output): void {
         if (sectionId) throw new InputError('give either a section id or --all, not both');
         if (!flags.out) throw new InputError('--all needs --out DIR');
         await withStore(program, async (store) => {
-          const context = await loadReportContext(store);
+          const context = await loadReportContext(store, program.opts().agreement);
           const result = await writeAllReports(context, generator, {
             outDir: resolve(flags.out!),
             force: Boolean(flags.force),
@@ -86,7 +86,7 @@ export function registerReportCommands(program: Command, out: Output): void {
       const render = { md: renderMarkdown, json: renderJson, html: renderHtml }[flags.format];
       if (!render) throw new InputError(`--format expects md, json or html, got "${flags.format}"`);
       await withStore(program, async (store) => {
-        const context = await loadReportContext(store);
+        const context = await loadReportContext(store, program.opts().agreement);
         out.stdout(render(await buildSectionReport(context, sectionId, generator)));
       });
     });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadAssessments } from '../../assess/persisted.js';
 import { commitmentHash, indexVerdicts, verificationCandidates, verifyCommitment } from '../../assess/verify.js';
 import { InputError } from '../../errors.js';
+import { resolveAgreement } from '../../store/agreements.js';
 import { silentProgress } from '../../ingest/progress.js';
 import { loadDossiers } from '../../dossiers/persisted.js';
 import type { Commitment } from '../../report/model.js';
@@ -38,7 +39,13 @@ export function registerVerifyCommand(program: Command, out: Output): void {
       if (flags.limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new InputError(`--limit expects a positive whole number, got "${flags.limit}"`);
       const store = await openConfiguredStore({ ...program.opts(), forWriting: true, onWriterWait: (message) => out.stderr(`${message}\n`) });
       try {
-        const [sections, assessments, { dossierOf }, stored] = await Promise.all([store.sections(), loadAssessments(store), loadDossiers(store), store.verdicts()]);
+        const agreement = await resolveAgreement(store, program.opts().agreement);
+        const [sections, assessments, { dossierOf }, stored] = await Promise.all([
+          agreement ? store.sections(agreement) : Promise.resolve([]),
+          loadAssessments(store, agreement),
+          loadDossiers(store),
+          store.verdicts(),
+        ]);
         const covered = sectionId ? sectionWithDescendants(sections, sectionId) : sections;
         const known = indexVerdicts(stored);
         const alreadyVerified = (c: Commitment) => {
@@ -80,7 +87,7 @@ export function registerVerifyCommand(program: Command, out: Output): void {
         }
         progress.finish(`${todo.length - failed} nagekeken${failed ? `, ${failed} zonder bruikbaar antwoord` : ''}`);
 
-        const after = await loadReportContext(store);
+        const after = await loadReportContext(store, program.opts().agreement);
         const commitments = covered.flatMap((s) => after.assessments.get(s.id) ?? []);
         const summary = {
           model: config.model,

@@ -1,0 +1,16 @@
+// Which agreement a command or request is about: the one it names, else the
+// only one, else the newest (the last in name order: agreement names carry
+// their years, as in "regeerakkoord-2019-2024").
+import { InputError } from '../errors.js';
+import type { Store } from './store.js';
+
+/** The agreement to show; null when the store holds none yet. */
+export async function resolveAgreement(store: Pick<Store, 'agreements'>, requested?: string): Promise<string | null> {
+  const stored = await store.agreements();
+  if (requested !== undefined && requested !== '') {
+    if (stored.some((a) => a.agreement === requested)) return requested;
+    const known = stored.map((a) => a.agreement).join(', ') || 'geen';
+    throw new InputError(`no agreement "${requested}" in the index (stored: ${known})`);
+  }
+  return stored.at(-1)?.agreement ?? null;
+}
