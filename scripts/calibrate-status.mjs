@@ -28,13 +28,16 @@ const { statusLabels } = await load('assess/status.js');
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { db: { type: 'string', default: '.beloftemeter/index.db' }, folds: { type: 'string', default: '4' }, write: { type: 'boolean', default: false } },
+  options: { db: { type: 'string', default: '.beloftemeter/index.db' }, agreement: { type: 'string' }, folds: { type: 'string', default: '4' }, write: { type: 'boolean', default: false } },
 });
 const goldPath = positionals[0] ?? '../shared/eval/status-dev.json';
 const gold = loadStatusGold(goldPath);
 const store = await openSqliteStore(values.db, { readonly: true });
+const { resolveAgreement } = await load('store/agreements.js');
+// Section ids recur across agreements: the gold file is about one of them (the default, or --agreement).
+const agreement = await resolveAgreement(store, values.agreement);
 const [search, sections, decisions, parliament, { dossiers }] = await Promise.all([
-  loadSearch(store), store.sections(), store.decisions(), store.parliamentDocuments(), loadDossiers(store),
+  loadSearch(store), store.sections(agreement ?? undefined), store.decisions(), store.parliamentDocuments(), loadDossiers(store),
 ]);
 const corpus = assessmentCorpus(search, { sections, decisions, parliament }, dossiers);
 const zero = { features: MATCH_FEATURES, mean: MATCH_FEATURES.map(() => 0), scale: MATCH_FEATURES.map(() => 1), weights: MATCH_FEATURES.map(() => 0), bias: 0 };

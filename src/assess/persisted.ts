@@ -28,15 +28,15 @@ export function encodeAssessments(sections: readonly SectionAssessment[]): Uint8
 /** Section id -> the commitments of its own text, as assessed at ingest. */
 export type AssessmentsBySection = ReadonlyMap<string, readonly Commitment[]>;
 
-/** The stored assessments of one agreement's sections (all of them when `agreement` is not given). */
-export async function loadAssessments(store: Store, agreement?: string | null): Promise<AssessmentsBySection> {
+/** The stored assessments of one agreement's sections (keyed by section id, which recurs across agreements); none for null. */
+export async function loadAssessments(store: Store, agreement: string | null): Promise<AssessmentsBySection> {
   const blob = await store.derived(ASSESSMENTS_BLOB);
   if (!blob) throw new RuntimeFailure('the index has no assessments yet: run "beloftemeter ingest"');
   const stored = JSON.parse(new TextDecoder().decode(blob)) as StoredAssessments;
   if (stored.format !== ASSESSMENTS_FORMAT) {
     throw new RuntimeFailure(`the index holds assessments of an older format (${stored.format}): run "beloftemeter ingest"`);
   }
-  return new Map(stored.sections.filter((s) => !agreement || s.agreement === agreement).map((s) => [s.sectionId, s.commitments]));
+  return new Map(stored.sections.filter((s) => s.agreement === agreement).map((s) => [s.sectionId, s.commitments]));
 }
 
 /** What assessing needs, from documents held in memory (an ingest's corpus, or a store read whole). */

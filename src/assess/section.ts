@@ -11,7 +11,7 @@ import { matchCandidates, sectionRanks, type Matcher, type SectionRanks } from '
 import { MATCH_MODEL } from './match-model.js';
 import { assessCommitment, CANDIDATE_PROBABILITY } from './status.js';
 
-/** Evidence listed per commitment: few and specific beats many and vague. */
+/** Matched sources listed per commitment (few and specific beats many and vague); the later steps of their dossiers come on top. */
 export const EVIDENCE_PER_COMMITMENT = 5;
 
 export interface AssessmentCorpus {

@@ -11,7 +11,9 @@ import { stageLabel } from '../dossiers/stage.js';
 import type { Commitment, Source } from '../report/model.js';
 import type { ChatMessage, LlmClient } from '../report/llm/client.js';
 import { extractJson } from '../report/llm/parse.js';
-import { assessVerified } from './status.js';
+import { assessVerified, VERIFY_CANDIDATES } from './status.js';
+
+export { VERIFY_CANDIDATES };
 import type { StoredVerdict } from '../store/store.js';
 import { collapseWhitespace, formatDutchDate, truncateAtWord } from '../text/index.js';
 
@@ -28,8 +30,6 @@ const VERDICT_WORDS: Record<Verdict, { word: string; meaning: string }> = {
   'niet-relevant': { word: 'niet relevant', meaning: 'de bron heeft er niets mee te maken' },
 };
 
-/** Candidates sent per commitment: the best-matching ones. */
-export const VERIFY_CANDIDATES = 5;
 const SNIPPET_CHARS = 400;
 
 /** The key a verdict is stored under: the commitment's text, whitespace collapsed. */

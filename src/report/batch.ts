@@ -47,10 +47,11 @@ export function writeAtomically(path: string, content: string): void {
 const fileStem = (sectionId: string) => sectionId.replace(/\//g, '__');
 
 /** The counts of a finished report file, or null when it is unreadable or of another data generation (it is then rewritten). */
-function countsIfCurrent(path: string, generation: number): StatusCounts | null {
+function countsIfCurrent(path: string, context: Pick<ReportContext, 'generation' | 'agreement'>): StatusCounts | null {
   try {
-    const report = JSON.parse(readFileSync(path, 'utf8')) as { generation?: number | null; commitments?: { status: CommitmentStatus }[] };
-    return report.generation === generation ? countStatuses(report.commitments ?? []) : null;
+    const report = JSON.parse(readFileSync(path, 'utf8')) as { generation?: number | null; agreement?: string | null; commitments?: { status: CommitmentStatus }[] };
+    // Section ids recur across agreements: a file of the other agreement in the same folder is not this one's.
+    return report.generation === context.generation && (report.agreement ?? null) === context.agreement ? countStatuses(report.commitments ?? []) : null;
   } catch {
     return null;
   }
@@ -68,7 +69,7 @@ export async function writeAllReports(context: ReportContext, generator: Generat
     const jsonPath = join(options.outDir, `${stem}.json`);
     let counts: StatusCounts;
     try {
-      const current = !options.force && existsSync(mdPath) && existsSync(jsonPath) ? countsIfCurrent(jsonPath, context.generation) : null;
+      const current = !options.force && existsSync(mdPath) && existsSync(jsonPath) ? countsIfCurrent(jsonPath, context) : null;
       if (current) {
         counts = current;
         result.skipped++;

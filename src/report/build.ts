@@ -79,8 +79,7 @@ export async function assessSection(context: ReportContext, sectionId: string, o
       pageEnd: Math.max(...covered.map((s) => s.pageEnd)),
       text,
     },
-    // A source removed since the assessment (an update) is no longer cited.
-    commitments: commitments.map((c) => ({ ...c, evidence: c.evidence.filter((e) => sources.has(e.sourceKey)) })),
+    commitments,
     dossiers: [...dossiers.values()].sort((a, b) => a.firstDate.localeCompare(b.firstDate)),
     sources: Object.fromEntries(sources),
   };
@@ -95,5 +94,5 @@ export async function buildSectionReport(
   const model = await assessSection(context, sectionId, options);
   const prose = await generator.generate(model);
   // The title is ours, not a generator's: reports must be findable and comparable by it.
-  return { ...model, ...prose, title: reportTitle(model.section), generatedAt: new Date().toISOString(), generation: context.generation };
+  return { ...model, ...prose, title: reportTitle(model.section), generatedAt: new Date().toISOString(), generation: context.generation, ...(context.agreement ? { agreement: context.agreement } : {}) };
 }

@@ -27,9 +27,23 @@ export interface ReportContext {
   agreement: string | null;
 }
 
-/** Everything a report needs, for one agreement: the one named, else the only or newest one. */
+/** How often a load is tried again when a writer committed while it read. */
+const CONSISTENT_LOAD_ATTEMPTS = 3;
+
+/**
+ * Everything a report needs, for one agreement: the one named, else the only
+ * or newest one. The pieces are read one after another, so the generation is
+ * read before and after: a commit in between makes the load start again, and
+ * a context never mixes two generations.
+ */
 export async function loadReportContext(store: Store, requestedAgreement?: string): Promise<ReportContext> {
-  // Read first: data committed while loading makes a later check load once more, never go unnoticed.
+  for (let attempt = 1; ; attempt++) {
+    const context = await loadOnce(store, requestedAgreement);
+    if (attempt >= CONSISTENT_LOAD_ATTEMPTS || (await store.generation()) === context.generation) return context;
+  }
+}
+
+async function loadOnce(store: Store, requestedAgreement?: string): Promise<ReportContext> {
   const generation = await store.generation();
   const agreement = await resolveAgreement(store, requestedAgreement);
   const [search, sections, { dossierOf }, parliament, stored, verdicts] = await Promise.all([

@@ -36,9 +36,9 @@ function statusSentence(status: CommitmentStatus, source: Source): string {
     case 'gerealiseerd':
       return `de Vlaamse Regering nam een beslissing in eindfase (${stage}) ${when(source)}: ${title}`;
     case 'in-uitvoering':
-      return source.stage && REALISED_STAGES.has(source.stage)
-        ? `een beslissing (${stage}) ${when(source)} dekt het engagement mogelijk maar gedeeltelijk: ${title}`
-        : `het dossier is onderweg: ${stage} ${when(source)} van ${title}`;
+      if (source.stage && REALISED_STAGES.has(source.stage)) return `een beslissing (${stage}) ${when(source)} dekt het engagement mogelijk maar gedeeltelijk: ${title}`;
+      if (!source.stage || source.stage === 'overig') return `een verwante beslissing ${when(source)}, waarvan niet vaststaat wat ze uitvoert: ${title}`;
+      return `het dossier is onderweg: ${stage} ${when(source)} van ${title}`;
     case 'aangekondigd':
       if (source.stage === 'visie') return `er is een visienota of plan, nog geen bindende maatregel: ${title} (${dateOf(source)})`;
       if (source.stage === 'mededeling') return `de regering werd erover geïnformeerd (mededeling), maar nam nog geen bindende maatregel: ${title} (${dateOf(source)})`;
@@ -74,7 +74,7 @@ function statusBreakdown(commitments: readonly Commitment[]): string {
   return `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`;
 }
 
-/** "Van die statussen zijn er 5 te controleren: …" (empty when every status is reliable). */
+/** How many statuses are to be checked, and how many rest on strong evidence. */
 function checkSentence(commitments: readonly Commitment[]): string {
   const low = commitments.filter((c) => c.confidence === 'laag').length;
   if (low === 0) return 'Alle statussen rusten op sterk bewijs.';

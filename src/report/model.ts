@@ -106,6 +106,8 @@ export interface SectionReport {
   generatedAt: string;
   /** The data generation the report was built from (see Store.generation); absent for reports made outside a store. */
   generation?: number;
+  /** The agreement the section belongs to; absent for reports made outside a store. */
+  agreement?: string;
   /** Commitments of the section with status; context (vision) sentences are not listed. */
   commitments: Commitment[];
   /** Dossiers among the evidence, with their timelines. */

@@ -3,10 +3,10 @@
 // this is a count over the stored assessments: ready before the server
 // listens, and the same numbers as every section and chapter report.
 import { statusDescriptions } from '../assess/status.js';
-import type { AgreementSection } from '../model/documents.js';
 import type { ReportContext } from '../report/context.js';
 import type { CommitmentStatus } from '../report/model.js';
 import { COMMITMENT_STATUSES, statusLabel } from '../report/render/labels.js';
+import { chapterOf } from '../sources/agreement/index.js';
 import { addStatusCounts, countStatuses, emptyStatusCounts, type StatusCounts } from '../report/status-counts.js';
 
 export interface ChapterOverview {
@@ -32,22 +32,12 @@ export interface Overview {
   chapters: ChapterOverview[];
 }
 
-function chapterIdOf(section: AgreementSection, byId: ReadonlyMap<string, AgreementSection>): string {
-  let current = section;
-  while (current.parentId) {
-    const parent = byId.get(current.parentId);
-    if (!parent) break;
-    current = parent;
-  }
-  return current.id;
-}
-
 export function computeOverview(context: Pick<ReportContext, 'sections' | 'assessments'>, generation: number): Overview {
   const byId = new Map(context.sections.map((s) => [s.id, s]));
   const chapters = context.sections.filter((s) => s.parentId === null);
   const totals = new Map(chapters.map((c) => [c.id, { counts: emptyStatusCounts(), toCheck: 0 }]));
   for (const section of context.sections) {
-    const total = totals.get(chapterIdOf(section, byId));
+    const total = totals.get(chapterOf(byId, section).id);
     const commitments = context.assessments.get(section.id) ?? [];
     if (!total) continue;
     addStatusCounts(total.counts, countStatuses(commitments));

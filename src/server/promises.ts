@@ -2,12 +2,13 @@
 // row (filterable by status, chapter, minister, confidence and text, with
 // counts that follow the filters, exportable as CSV), and one commitment in
 // full for its own page. All from the generation's stored assessments.
-import { confidenceLabels, statusLabels } from '../assess/status.js';
 import { stageLabel } from '../dossiers/stage.js';
 import { assessSection } from '../report/build.js';
 import type { ReportContext } from '../report/context.js';
 import type { CommitmentStatus, Confidence, Source } from '../report/model.js';
 import { placeholderKeys } from '../report/render/citations.js';
+import { confidenceLabel, statusLabel } from '../report/render/labels.js';
+import { chapterOf } from '../sources/agreement/index.js';
 import { emptyStatusCounts, type StatusCounts } from '../report/status-counts.js';
 import { sourcesFor } from '../report/sources.js';
 import { foldForMatching } from '../text/index.js';
@@ -47,13 +48,6 @@ export interface PromiseRow {
   verifiedBy: string | null;
 }
 
-function chapterOf(context: ReportContext, sectionId: string) {
-  const byId = new Map(context.sections.map((s) => [s.id, s]));
-  let section = byId.get(sectionId)!;
-  while (section.parentId && byId.has(section.parentId)) section = byId.get(section.parentId)!;
-  return section;
-}
-
 const toPromiseSource = (s: Source): PromiseSource => ({
   key: s.key,
   type: s.type,
@@ -72,8 +66,9 @@ export async function promiseRows(context: ReportContext): Promise<PromiseRow[]>
     (await sourcesFor(context.store, [...decisiveKeys].map((id) => ({ id, type: context.parliament.has(id) ? ('parliament' as const) : ('decision' as const) })), context.dossierOf)).map((s) => [s.key, s]),
   );
   const rows: PromiseRow[] = [];
+  const byId = new Map(context.sections.map((s) => [s.id, s]));
   for (const section of context.sections) {
-    const chapter = chapterOf(context, section.id);
+    const chapter = chapterOf(byId, section);
     for (const c of context.assessments.get(section.id) ?? []) {
       const n = Number(c.id.slice(c.id.lastIndexOf('#') + 1));
       const decisive = c.decisiveSourceKey ? sources.get(c.decisiveSourceKey) : undefined;
@@ -88,9 +83,9 @@ export async function promiseRows(context: ReportContext): Promise<PromiseRow[]>
         chapter: chapter.title,
         text: c.text,
         status: c.status,
-        statusLabel: statusLabels[c.status],
+        statusLabel: statusLabel(c.status),
         confidence: c.confidence,
-        confidenceLabel: confidenceLabels[c.confidence],
+        confidenceLabel: confidenceLabel(c.confidence),
         reason: c.reason.replace(/\s*\{\{cite:[^{}]*\}\}/g, ''),
         decisive: decisive ? toPromiseSource(decisive) : null,
         ministers: decisive?.mandatees ?? [],

@@ -51,7 +51,8 @@ export function servedData(context: ReportContext, generation: number, embedding
       if (!agreement || agreement === context.agreement) return Promise.resolve(self);
       let other = others.get(agreement);
       if (!other) {
-        other = loadReportContext(context.store, agreement).then((c) => servedData(c, generation, embeddings));
+        // The external embeddings are aligned with this generation's search index: shared only when the other load is of the same generation.
+        other = loadReportContext(context.store, agreement).then((c) => servedData(c, c.generation, c.generation === generation ? embeddings : null));
         others.set(agreement, other);
         other.catch(() => others.delete(agreement));
       }
@@ -74,10 +75,12 @@ export function servedData(context: ReportContext, generation: number, embedding
 
 export interface LoadOptions {
   embeddings?: EmbeddingsLoader;
+  /** The agreement served by default (default: the only or newest one). */
+  agreement?: string;
 }
 
 export async function loadServedData(store: Store, options: LoadOptions = {}): Promise<ServedData> {
-  const context = await loadReportContext(store);
+  const context = await loadReportContext(store, options.agreement);
   const embeddings = options.embeddings ? await options.embeddings(context) : null;
   return servedData(context, context.generation, embeddings);
 }

@@ -38,7 +38,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     const log = options.log ?? ((message: string) => void process.stderr.write(`${message}\n`));
     const embeddings: EmbeddingsLoader = (context) => queryEmbeddingsFromEnv(store, context.search.index, (message) => log(`waarschuwing: ${message}`));
-    const initial = await loadServedData(store, { embeddings });
+    const initial = await loadServedData(store, { embeddings, agreement: options.agreement });
     const loadMs = performance.now() - started;
     // With the extractive generator every report of a generation is rendered in the background, so serving one is a read.
     const warm = options.generator.name === 'extractive';
@@ -47,6 +47,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       intervalMs: options.reloadIntervalMs ?? DEFAULT_RELOAD_INTERVAL_MS,
       log,
       embeddings,
+      agreement: options.agreement,
       onServe: (served) => {
         if (warm) void warmReports(served, options.generator, () => data === undefined || data.current() === served);
       },

@@ -132,6 +132,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
+      // Writers take turns here too (verify, embed), as on SQLite.
+      await takeTurn(async () => Boolean((await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [WRITER_LOCK])).rows[0]?.ok), options.writer ?? defaultWriterTurn);
       for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
         const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
         const width = chunk[0]!.length;

@@ -40,12 +40,14 @@ export function registerVerifyCommand(program: Command, out: Output): void {
       const store = await openConfiguredStore({ ...program.opts(), forWriting: true, onWriterWait: (message) => out.stderr(`${message}\n`) });
       try {
         const agreement = await resolveAgreement(store, program.opts().agreement);
-        const [sections, assessments, { dossierOf }, stored] = await Promise.all([
+        const [sections, assessments, { dossierOf }, stored, parliament] = await Promise.all([
           agreement ? store.sections(agreement) : Promise.resolve([]),
           loadAssessments(store, agreement),
           loadDossiers(store),
           store.verdicts(),
+          store.parliamentDocuments(),
         ]);
+        const parliamentIds = new Set(parliament.map((p) => p.id));
         const covered = sectionId ? sectionWithDescendants(sections, sectionId) : sections;
         const known = indexVerdicts(stored);
         const alreadyVerified = (c: Commitment) => {
@@ -72,18 +74,22 @@ export function registerVerifyCommand(program: Command, out: Output): void {
         const BATCH = 20;
         for (let start = 0; start < todo.length; start += BATCH) {
           const batch = todo.slice(start, start + BATCH);
-          const outcomes = await Promise.all(
+          const settled = await Promise.allSettled(
             batch.map(async ({ commitment, topic }) => {
-              const candidates = await sourcesFor(store, verificationCandidates(commitment).map((key) => ({ id: key, type: key.startsWith('parlement/') ? 'parliament' : 'decision' })), dossierOf);
+              const candidates = await sourcesFor(store, verificationCandidates(commitment).map((key) => ({ id: key, type: parliamentIds.has(key) ? 'parliament' : 'decision' })), dossierOf);
               const outcome = await verifyCommitment(client, commitment, topic, candidates);
               progress.update(++done);
               return outcome;
             }),
           );
+          const outcomes = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
           const verdicts: StoredVerdict[] = outcomes.flatMap((o) => o.verdicts);
           requests += outcomes.reduce((sum, o) => sum + o.requests, 0);
           failed += outcomes.filter((o) => o.failed).length;
+          // What was answered is kept even when another request of the batch failed for good.
           if (verdicts.length) await store.putVerdicts(verdicts);
+          const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+          if (rejected) throw rejected.reason;
         }
         progress.finish(`${todo.length - failed} nagekeken${failed ? `, ${failed} zonder bruikbaar antwoord` : ''}`);
 

@@ -2,10 +2,9 @@
 // so consumers need not re-implement it. The shape is versioned; a change that
 // removes or renames a field bumps `schemaVersion`.
 import type { DecisionStage, DossierStep } from '../../dossiers/types.js';
-import { confidenceLabels } from '../../assess/status.js';
 import type { CommitmentStatus, Confidence, SectionReport, Source } from '../model.js';
 import { UnknownCitationError, numberCitations, placeholderKeys, replaceCitationPlaceholders, uniqueKeys } from './citations.js';
-import { statusLabel } from './labels.js';
+import { confidenceLabel, statusLabel } from './labels.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -78,6 +77,8 @@ export interface JsonReport {
   generatedAt: string;
   /** The data generation the report was built from; a newer one means the report is out of date. */
   generation: number | null;
+  /** The agreement the section belongs to (section ids recur across agreements). */
+  agreement: string | null;
   body: { heading: string; paragraphs: JsonClaim[][] }[];
   commitments: JsonCommitment[];
   dossiers: JsonDossier[];
@@ -120,6 +121,7 @@ export function toJsonReport(report: SectionReport): JsonReport {
     generator: report.generator,
     generatedAt: report.generatedAt,
     generation: report.generation ?? null,
+    agreement: report.agreement ?? null,
     body: report.body.map((section) => ({
       heading: section.heading,
       paragraphs: section.paragraphs.map((claims) =>
@@ -134,7 +136,7 @@ export function toJsonReport(report: SectionReport): JsonReport {
       status: commitment.status,
       statusLabel: statusLabel(commitment.status),
       confidence: commitment.confidence,
-      confidenceLabel: confidenceLabels[commitment.confidence],
+      confidenceLabel: confidenceLabel(commitment.confidence),
       confidenceReason: commitment.confidenceReason,
       verifiedBy: commitment.verifiedBy ?? null,
       reason: replaceCitationPlaceholders(commitment.reason, numberOf, { citation: (n) => `[${n}]` }),

@@ -9,6 +9,17 @@ export function sectionHeading(section: AgreementSection): string {
   return section.level === 1 ? `${section.number} — ${section.title}` : `${section.number} ${section.title}`;
 }
 
+/** The chapter (top-level node) a section belongs to; `byId` holds one agreement's sections. */
+export function chapterOf(byId: ReadonlyMap<string, AgreementSection>, section: AgreementSection): AgreementSection {
+  let current = section;
+  while (current.parentId) {
+    const parent = byId.get(current.parentId);
+    if (!parent) break;
+    current = parent;
+  }
+  return current;
+}
+
 /** The section and its descendants in reading order (the section first). */
 export function sectionWithDescendants(sections: readonly AgreementSection[], id: string): AgreementSection[] {
   const root = sections.find((section) => section.id === id);

@@ -56,8 +56,9 @@ function scoreboard(overview) {
   );
 }
 
-export async function renderHome(main) {
+export async function renderHome(main, { signal }) {
   const [sections, overview] = await Promise.all([getJson('/api/sections'), getJson('/api/overview')]);
+  if (signal.aborted) return;
   const status = h('p', { class: 'progress', role: 'status' });
   const parts = h('div', {});
   main.append(

@@ -12,8 +12,9 @@ const MEASURED = {
   strong: '73% juist (kruisgevalideerd), bij 6% van de statussen',
 };
 
-export async function renderMethod(main) {
+export async function renderMethod(main, { signal }) {
   const overview = await getJson('/api/overview');
+  if (signal.aborted) return;
   append(main, [
     h('h1', { tabindex: '-1' }, 'Hoe de Beloftemeter een status geeft'),
     h('p', { class: 'lead' }, 'Voor elke concrete belofte uit het regeerakkoord zoekt de Beloftemeter de beslissingen van de Vlaamse Regering en de documenten van het Vlaams Parlement die erover gaan, en geeft ze één status met de bron die de doorslag gaf.'),

@@ -68,10 +68,18 @@ export async function renderPromises(main, { params, navigate, signal }) {
     more.hidden = offset >= first.total;
   };
   more.addEventListener('click', async () => {
-    const page = await getJson('/api/promises', { ...wanted, offset, limit: PAGE });
-    append(body, page.items.map(row));
-    offset += page.items.length;
-    update();
+    more.disabled = true;
+    try {
+      const page = await getJson('/api/promises', { ...wanted, offset, limit: PAGE });
+      if (signal.aborted) return;
+      append(body, page.items.map(row));
+      offset += page.items.length;
+      update();
+    } catch (error) {
+      shown.textContent = `Meer beloften laden lukte niet: ${error.message}`;
+    } finally {
+      more.disabled = false;
+    }
   });
   update();
 
