@@ -9,6 +9,7 @@ import { findDocument } from '../dossiers/timeline.js';
 import { indexStats, sectionSummary } from '../store/summary.js';
 import { parseDateBound } from '../search/query.js';
 import { searchDocuments } from '../search/service.js';
+import { InputError } from '../errors.js';
 import { NotFoundError } from './errors.js';
 import type { CommitmentStatus } from '../report/model.js';
 import { filterPromises, promiseDetail, promisesCsv } from './promises.js';
@@ -31,6 +32,15 @@ const wildcardParams = {
 } as const;
 
 const dateBound = { type: 'string', minLength: 4, maxLength: 10 } as const;
+
+/** A date bound of the query string, refused in Dutch (the API speaks to the web app's readers). */
+function dateParameter(value: string, bound: 'from' | 'to'): string {
+  try {
+    return parseDateBound(value, bound, bound);
+  } catch {
+    throw new InputError(`"${bound}" verwacht een datum als 2021, 2021-03 of 2021-03-05; "${value.slice(0, 40)}" is dat niet`);
+  }
+}
 
 /** `?agreement=<id>` on every route about the agreement; default: the only or newest one. */
 const agreementParam = { type: 'string', minLength: 1, maxLength: 200 } as const;
@@ -119,8 +129,8 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
           query: q,
           k,
           type,
-          from: from ? parseDateBound(from, 'from', 'from') : undefined,
-          to: to ? parseDateBound(to, 'to', 'to') : undefined,
+          from: from ? dateParameter(from, 'from') : undefined,
+          to: to ? dateParameter(to, 'to') : undefined,
           mandatee: minister || undefined,
         },
         { dossierOf: perDossier ? context.dossierOf : undefined, embeddings },

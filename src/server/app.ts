@@ -1,6 +1,7 @@
 // The HTTP server as a Fastify instance, answering from the data generation it
 // is given (tests inject requests into it; `startServer` makes it listen and
 // follows new generations).
+import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Answerer, Generator } from '../report/generator.js';
 import { registerApiRoutes } from './api-routes.js';
@@ -76,12 +77,27 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   if (!shell) throw new Error('the web app has no index.html');
   installErrorHandling(app, log, shell);
 
-  registerApiRoutes(app, {
-    data: options.data,
-    generator: options.generator,
-    answerer: options.answerer,
+  // The OpenAPI description is generated from the very schemas that validate requests: the routes
+  // are registered after the plugin, so it sees every one of them.
+  void app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Beloftemeter API',
+        version: '1',
+        description: 'Voortgang van het regeerakkoord: secties, rapporten, beloften met status en bronnen, zoeken en vragen. Alleen lezen (GET).',
+      },
+    },
   });
-  registerWebRoutes(app, files, options.data);
+  void app.register(async (routes) => {
+    registerApiRoutes(routes, {
+      data: options.data,
+      generator: options.generator,
+      answerer: options.answerer,
+    });
+    routes.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    registerWebRoutes(routes, files, options.data);
+  });
   return app;
 }
 

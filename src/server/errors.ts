@@ -10,6 +10,34 @@ export class NotFoundError extends Error {
 
 export const GENERIC_FAILURE = 'Er ging iets mis op de server; probeer het later opnieuw.';
 
+const TYPE_NAMES: Record<string, string> = { integer: 'een geheel getal', number: 'een getal', boolean: 'true of false', string: 'tekst' };
+
+/** A request schema's complaint (ajv) as a Dutch sentence naming the parameter. */
+export function dutchValidationMessage(issue: { keyword: string; instancePath: string; params: Record<string, unknown> }): string {
+  const name = `"${issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'de aanvraag'}"`;
+  const { params } = issue;
+  switch (issue.keyword) {
+    case 'required':
+      return `de parameter "${String(params.missingProperty)}" ontbreekt`;
+    case 'additionalProperties':
+      return `onbekende parameter "${String(params.additionalProperty).slice(0, 40)}"`;
+    case 'maximum':
+      return `${name} mag hoogstens ${String(params.limit)} zijn`;
+    case 'minimum':
+      return `${name} moet minstens ${String(params.limit)} zijn`;
+    case 'maxLength':
+      return `${name} mag hoogstens ${String(params.limit)} tekens lang zijn`;
+    case 'minLength':
+      return `${name} moet minstens ${String(params.limit)} ${params.limit === 1 ? 'teken' : 'tekens'} lang zijn`;
+    case 'enum':
+      return `${name} moet een van deze waarden zijn: ${(params.allowedValues as unknown[]).join(', ')}`;
+    case 'type':
+      return `${name} moet ${TYPE_NAMES[String(params.type)] ?? String(params.type)} zijn`;
+    default:
+      return `${name} heeft een ongeldige waarde`;
+  }
+}
+
 export const STORE_UNAVAILABLE = 'De databank antwoordt op dit moment niet; probeer het over enkele seconden opnieuw.';
 
 export function installErrorHandling(app: FastifyInstance, log: (message: string) => void, appShell?: StaticFile): void {
@@ -26,7 +54,7 @@ export function installErrorHandling(app: FastifyInstance, log: (message: string
     unavailableLogged = false;
     if (error instanceof InputError) return reply.code(400).send({ error: error.message });
     if (error.validation) {
-      return reply.code(400).send({ error: `ongeldige invoer: ${error.message}` });
+      return reply.code(400).send({ error: `ongeldige invoer: ${error.validation.map(dutchValidationMessage).join('; ')}` });
     }
     // Fastify's own client errors (malformed URL, unsupported media type, ...) keep their status.
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {

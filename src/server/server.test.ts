@@ -238,6 +238,22 @@ describe('API happy paths', () => {
     for (const url of ['/api/promises/justitie/3.4/99', '/api/promises/bestaat/niet/1', '/api/promises/justitie/3.4/x']) assert.equal((await get(url)).statusCode, 404, url);
   });
 
+  test('the API is described by an OpenAPI document made from the schemas that validate requests', async () => {
+    const res = await get('/api/openapi.json');
+    assert.equal(res.statusCode, 200);
+    const doc = res.json();
+    assert.equal(doc.openapi, '3.1.0');
+    assert.ok(doc.paths['/api/promises'] && doc.paths['/api/search'] && doc.paths['/api/reports/{*}'], Object.keys(doc.paths).join(', '));
+    assert.ok(Object.keys(doc.paths).every((path: string) => path.startsWith('/api/')), 'pages are not part of the API');
+    const status = doc.paths['/api/promises'].get.parameters.find((p: { name: string }) => p.name === 'status');
+    assert.deepEqual(status.schema.enum, ['gerealiseerd', 'in-uitvoering', 'aangekondigd', 'geen-spoor']);
+    const q = doc.paths['/api/search'].get.parameters.find((p: { name: string }) => p.name === 'q');
+    assert.equal(q.required, true);
+    // The same schema refuses what the document says is out of range.
+    const k = doc.paths['/api/search'].get.parameters.find((p: { name: string }) => p.name === 'k');
+    assert.equal((await get(`/api/search?q=x&k=${k.schema.maximum + 1}`)).statusCode, 400);
+  });
+
   test('unknown pages are the app with a 404; unknown API routes are JSON', async () => {
     for (const [url, status] of [['/sectie/justitie/3.4', 200], ['/sectie/bestaat/niet', 404], ['/belofte/justitie/3.4/1', 200], ['/belofte/justitie/3.4/99', 404], ['/nergens', 404], ['/beloften', 200], ['/methode', 200]] as const) {
       const res = await get(url);
@@ -273,19 +289,19 @@ describe('API bad input', () => {
     assert.match(res.json().error, pattern);
   };
 
-  test('k out of range or not a number', async () => {
-    await expect400('/api/search?q=kerken&k=0', /k must be >= 1/);
-    await expect400('/api/search?q=kerken&k=101', /k must be <= 100/);
-    await expect400('/api/search?q=kerken&k=abc', /k must be integer/);
+  test('k out of range or not a number, said in Dutch', async () => {
+    await expect400('/api/search?q=kerken&k=0', /^ongeldige invoer: "k" moet minstens 1 zijn$/);
+    await expect400('/api/search?q=kerken&k=101', /^ongeldige invoer: "k" mag hoogstens 100 zijn$/);
+    await expect400('/api/search?q=kerken&k=abc', /^ongeldige invoer: "k" moet een geheel getal zijn$/);
   });
 
   test('impossible dates, unknown type, missing q, unknown format', async () => {
-    await expect400('/api/search?q=kerken&from=2021-02-30', /YYYY-MM-DD/);
-    await expect400('/api/search?q=kerken&to=gisteren', /YYYY-MM-DD/);
-    await expect400('/api/search?q=kerken&type=tweet', /type must be equal to one of the allowed values/);
-    await expect400('/api/search?q=kerken&perDossier=misschien', /perDossier must be boolean/);
-    await expect400('/api/search', /q/);
-    await expect400('/api/reports/justitie/3.4?format=pdf', /format/);
+    await expect400('/api/search?q=kerken&from=2021-02-30', /"from" verwacht een datum als 2021, 2021-03 of 2021-03-05; "2021-02-30" is dat niet/);
+    await expect400('/api/search?q=kerken&to=gisteren', /"to" verwacht een datum/);
+    await expect400('/api/search?q=kerken&type=tweet', /"type" moet een van deze waarden zijn: decision, parliament/);
+    await expect400('/api/search?q=kerken&perDossier=misschien', /"perDossier" moet true of false zijn/);
+    await expect400('/api/search', /de parameter "q" ontbreekt/);
+    await expect400('/api/reports/justitie/3.4?format=pdf', /"format" moet een van deze waarden zijn: json, md, html/);
     await expect400('/api/ask?q=kort', /te kort/);
   });
 

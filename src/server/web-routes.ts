@@ -14,17 +14,19 @@ export function registerWebRoutes(app: FastifyInstance, files: ReadonlyMap<strin
 
   const shell = files.get('/index.html');
   if (!shell) throw new Error('the web app has no index.html');
-  for (const path of APP_PATHS) app.get(path, async (_request, reply) => send(reply, shell));
+  // The pages are not part of the API description (/api/openapi.json).
+  const page = { schema: { hide: true } };
+  for (const path of APP_PATHS) app.get(path, page, async (_request, reply) => send(reply, shell));
   // A section or promise that does not exist is a 404 (the app shows its "niet gevonden" page), not a 200.
-  app.get<{ Params: { '*': string } }>('/sectie/*', async (request, reply) => {
+  app.get<{ Params: { '*': string } }>('/sectie/*', page, async (request, reply) => {
     return send(reply.code(data().sectionById.has(request.params['*']) ? 200 : 404), shell);
   });
-  app.get<{ Params: { '*': string } }>('/belofte/*', async (request, reply) => {
+  app.get<{ Params: { '*': string } }>('/belofte/*', page, async (request, reply) => {
     const path = request.params['*'];
     return send(reply.code((await data().promises()).some((r) => r.path === path) ? 200 : 404), shell);
   });
 
-  app.get<{ Params: { '*': string } }>('/assets/*', async (request, reply) => {
+  app.get<{ Params: { '*': string } }>('/assets/*', page, async (request, reply) => {
     const file = files.get(`/assets/${request.params['*']}`);
     if (!file) throw new NotFoundError('onbekend bestand');
     return send(reply, file);
