@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParliamentDocument } from '../../model/documents.js';
+import { makePdf } from '../../testing/agreement-pdf.js';
 import {
   decodeText,
   findDutchDates,
@@ -32,33 +33,6 @@ async function withTempDir(run: (dir: string) => Promise<void>): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** A minimal one-font PDF with text runs placed at (x, y); enough for pdf.js to extract positioned text. */
-function makePdf(pages: { x: number; y: number; size: number; text: string }[][]): Buffer {
-  const objects: string[] = [];
-  const add = (body: string): number => objects.push(body);
-  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
-  const pagesId = add('');
-  const kids = pages.map((runs) => {
-    const stream = runs
-      .map((run) => `BT /F1 ${run.size} Tf ${run.x} ${run.y} Td (${run.text.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj ET`)
-      .join('\n');
-    const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
-    return add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`);
-  });
-  objects[pagesId - 1] = `<< /Type /Pages /Kids [${kids.map((kid) => `${kid} 0 R`).join(' ')}] /Count ${kids.length} >>`;
-  const catalog = add(`<< /Type /Catalog /Pages ${pagesId} 0 R >>`);
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const offset = Buffer.byteLength(pdf, 'latin1');
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return offset;
-  });
-  const xref = Buffer.byteLength(pdf, 'latin1');
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
 }
 
 test('written question 294: metadata from the ANTWOORD line, question and answer kept apart', async () => {
