@@ -265,3 +265,24 @@ export function search(index: SearchIndex, query: string, analyser: TermAnalyser
   const fused = lists.length === 1 ? lists[0]!.ranking : fuse(lists);
   return fused.slice(0, options.k).map(({ doc, score }) => ({ doc: index.docs[doc]!, index: doc, score }));
 }
+
+/**
+ * How many documents (within the filters) contain at least one of the query's
+ * words: the total a reader is told ("87 documenten bevatten een zoekterm").
+ * Generic words ("decreet", "Vlaamse Regering") count only when the query has
+ * nothing else, so they do not inflate the total of a specific question.
+ */
+export function countMatches(index: SearchIndex, query: string, analyser: TermAnalyser, options: Pick<SearchOptions, 'genericTerms'> & SearchFilters): number {
+  const terms = [...new Set(analyser.terms(query))].filter((t) => index.bm25.termIds.has(t));
+  const specific = terms.filter((t) => !options.genericTerms?.has(t));
+  const { bm25 } = index;
+  const seen = new Uint8Array(bm25.docCount);
+  for (const term of specific.length ? specific : terms) {
+    const id = bm25.termIds.get(term)!;
+    for (let p = bm25.postingsStart[id]!; p < bm25.postingsStart[id + 1]!; p++) seen[bm25.postingDocs[p]!] = 1;
+  }
+  const accept = accepts(index, options);
+  let count = 0;
+  for (let doc = 0; doc < seen.length; doc++) if (seen[doc] && (!accept || accept(doc))) count++;
+  return count;
+}

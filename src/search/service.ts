@@ -5,7 +5,7 @@ import type { Dossier } from '../dossiers/types.js';
 import type { Store } from '../store/store.js';
 import { collapseByDossier } from './collapse.js';
 import type { QueryEmbeddings } from './embeddings/retriever.js';
-import { search, type ExternalScores, type SearchFilters, type SearchHit } from './engine.js';
+import { countMatches, search, type ExternalScores, type SearchFilters, type SearchHit } from './engine.js';
 import type { LoadedSearch } from './persisted.js';
 import { checkQuery } from './query.js';
 import { truncateAtWord } from '../text/index.js';
@@ -49,6 +49,12 @@ export interface SearchRequest extends SearchFilters {
 /** How far down the ranking collapsing looks for k dossiers: stages repeat, so k hits are not enough. */
 const COLLAPSE_DEPTH = 5;
 const MAX_COLLAPSE_HITS = 1000;
+
+/** How many documents within the request's filters contain one of its words. */
+export function countDocuments(loaded: LoadedSearch, request: SearchRequest): number {
+  const { analysis, index } = loaded;
+  return countMatches(index, checkQuery(request.query), analysis.analyser, { ...request, genericTerms: analysis.genericTerms });
+}
 
 /** Ranked document ids only: the cheap path for evaluation and evidence gathering. */
 export function rankDocuments(loaded: LoadedSearch, request: SearchRequest, external?: ExternalScores) {

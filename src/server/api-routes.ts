@@ -8,7 +8,7 @@ import type { Answerer, Generator } from '../report/generator.js';
 import { findDocument } from '../dossiers/timeline.js';
 import { indexStats, sectionSummary } from '../store/summary.js';
 import { parseDateBound } from '../search/query.js';
-import { searchDocuments } from '../search/service.js';
+import { countDocuments, searchDocuments } from '../search/service.js';
 import { InputError } from '../errors.js';
 import { NotFoundError } from './errors.js';
 import type { CommitmentStatus } from '../report/model.js';
@@ -99,7 +99,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     },
   );
 
-  app.get<{ Querystring: { q: string; k: number; type?: 'decision' | 'parliament'; from?: string; to?: string; minister?: string; perDossier: boolean } }>(
+  app.get<{ Querystring: { q: string; k: number; offset: number; type?: 'decision' | 'parliament'; from?: string; to?: string; minister?: string; perDossier: boolean } }>(
     '/api/search',
     {
       schema: {
@@ -108,6 +108,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
           properties: {
             q: { type: 'string', minLength: 1, maxLength: 10_000 },
             k: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+            offset: { type: 'integer', minimum: 0, maximum: 900, default: 0 },
             type: { type: 'string', enum: ['decision', 'parliament'] },
             from: dateBound,
             to: dateBound,
@@ -120,22 +121,19 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
       },
     },
     async (request) => {
-      const { q, k, type, from, to, minister, perDossier } = request.query;
+      const { q, k, offset, type, from, to, minister, perDossier } = request.query;
       const { context, embeddings } = deps.data();
-      const hits = await searchDocuments(
-        context.search,
-        context.store,
-        {
-          query: q,
-          k,
-          type,
-          from: from ? dateParameter(from, 'from') : undefined,
-          to: to ? dateParameter(to, 'to') : undefined,
-          mandatee: minister || undefined,
-        },
-        { dossierOf: perDossier ? context.dossierOf : undefined, embeddings },
-      );
-      return { query: q, k, perDossier, hits };
+      const search = {
+        query: q,
+        type,
+        from: from ? dateParameter(from, 'from') : undefined,
+        to: to ? dateParameter(to, 'to') : undefined,
+        mandatee: minister || undefined,
+      };
+      // A page further down is the top (offset + k) without its first offset hits: ranks stay those of the full list.
+      const ranked = await searchDocuments(context.search, context.store, { ...search, k: offset + k }, { dossierOf: perDossier ? context.dossierOf : undefined, embeddings });
+      const total = countDocuments(context.search, { ...search, k });
+      return { query: q, k, offset, perDossier, total, hits: ranked.slice(offset) };
     },
   );
 

@@ -119,6 +119,14 @@ test('start page, section report, search and ask in Chromium', { timeout: 120_00
   assert.equal(await page.locator('.timeline li[aria-current="step"]').count(), 1);
   await page.screenshot({ path: '/tmp/beloftemeter-document.png', fullPage: true });
 
+  // The real total, and more results on request.
+  await page.goto(`${server.url}/zoeken?q=kinderopvang&perDossier=false`);
+  await page.locator('li.hit').first().waitFor();
+  assert.match(await page.locator('#inhoud h2').first().innerText(), /^\d+ documenten bevatten een zoekterm van “kinderopvang”$/);
+  const shownBefore = await page.locator('li.hit').count();
+  await page.getByRole('button', { name: 'Meer resultaten' }).click();
+  await page.waitForFunction(`document.querySelectorAll('li.hit').length > ${shownBefore}`);
+
   // Only the decisions a minister proposed.
   await page.goto(`${server.url}/zoeken`);
   await page.getByLabel('Zoekterm').fill('radicalisering');

@@ -139,6 +139,19 @@ describe('API happy paths', () => {
     assert.ok(parliament.length > 0 && parliament.every((h) => h.type === 'parliament'));
   });
 
+  test('search tells the real total and pages through the ranking', async () => {
+    const first = (await get('/api/search?q=kinderopvang&k=5')).json();
+    assert.ok(first.total > 5, `total ${first.total}`);
+    assert.equal(first.offset, 0);
+    const second = (await get('/api/search?q=kinderopvang&k=5&offset=5')).json();
+    const both = (await get('/api/search?q=kinderopvang&k=10')).json();
+    assert.deepEqual([...first.hits, ...second.hits].map((h: { id: string }) => h.id), both.hits.map((h: { id: string }) => h.id), 'pages are slices of one ranking');
+    assert.equal(second.total, first.total);
+    const decisions = (await get('/api/search?q=kinderopvang&k=5&type=decision')).json();
+    assert.ok(decisions.total <= first.total, 'the total follows the filters');
+    assert.equal((await get('/api/search?q=kinderopvang&offset=901')).statusCode, 400);
+  });
+
   test('search per dossier: the stages of one dossier are one hit that lists the stages found', async () => {
     const q = encodeURIComponent('lokale integrale veiligheidscellen radicalisme');
     const flat = (await get(`/api/search?q=${q}&k=10`)).json();

@@ -4,6 +4,10 @@ import { getJson } from './api.js';
 import { documentPath } from './document.js';
 import { formatDate, h, sourceLink } from './dom.js';
 
+const PAGE = 20;
+/** The API pages through the first thousand results at most. */
+const MAX_OFFSET = 900;
+
 function dossierLine(dossier) {
   const others = dossier.matched.slice(1).map((m) => `${formatDate(m.date)} (${m.stageLabel})`);
   return h(
@@ -19,7 +23,7 @@ function field(label, control, hint) {
   return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hint ? h('p', { class: 'hint', id: `${control.id}-hint` }, hint) : null);
 }
 
-export async function renderSearch(main, { params, navigate }) {
+export async function renderSearch(main, { params, navigate, signal }) {
   const q = h('input', { id: 'zoek-q', name: 'q', type: 'search', required: true, maxlength: '1000', value: params.get('q') ?? '', autocomplete: 'off' });
   const type = h(
     'select',
@@ -57,37 +61,70 @@ export async function renderSearch(main, { params, navigate }) {
   const query = params.get('q');
   if (!query) return;
   results.append(h('p', { role: 'status' }, 'Bezig met zoeken…'));
-  try {
-    const answer = await getJson('/api/search', {
-      q: query,
-      type: params.get('type'),
-      minister: params.get('minister'),
-      from: params.get('from'),
-      to: params.get('to'),
-      k: 20,
-      perDossier: perDossier.checked,
-    });
-    results.replaceChildren(
-      h('h2', {}, answer.hits.length ? `${answer.hits.length} resultaten voor “${query}”` : `Geen resultaten voor “${query}”`),
+  const request = {
+    q: query,
+    type: params.get('type'),
+    minister: params.get('minister'),
+    from: params.get('from'),
+    to: params.get('to'),
+    k: PAGE,
+    perDossier: perDossier.checked,
+  };
+  const hitView = (hit) =>
+    h(
+      'li',
+      { class: 'hit' },
+      h('h3', {}, h('a', { href: documentPath(hit.id) }, hit.title)),
       h(
-        'ol',
-        { class: 'hits' },
-        answer.hits.map((hit) =>
-          h(
-            'li',
-            { class: 'hit' },
-            h('h3', {}, h('a', { href: documentPath(hit.id) }, hit.title)),
-            h(
-              'p',
-              { class: 'meta' },
-              `${formatDate(hit.date)} · ${hit.type === 'decision' ? 'beslissing' : 'parlement'}${hit.mandatees.length ? ` · ${hit.mandatees.join(', ')}` : ''}`,
-              hit.uri ? [' · ', sourceLink(hit.uri, 'bron')] : null,
-            ),
-            hit.dossier ? dossierLine(hit.dossier) : null,
-            hit.snippet ? h('p', {}, hit.snippet) : null,
-          ),
-        ),
+        'p',
+        { class: 'meta' },
+        `${formatDate(hit.date)} · ${hit.type === 'decision' ? 'beslissing' : 'parlement'}${hit.mandatees.length ? ` · ${hit.mandatees.join(', ')}` : ''}`,
+        hit.uri ? [' · ', sourceLink(hit.uri, 'bron')] : null,
       ),
+      hit.dossier ? dossierLine(hit.dossier) : null,
+      hit.snippet ? h('p', {}, hit.snippet) : null,
+    );
+  try {
+    const answer = await getJson('/api/search', request);
+    if (signal.aborted) return;
+    const list = h('ol', { class: 'hits' }, answer.hits.map(hitView));
+    const shown = h('p', { class: 'progress', role: 'status' });
+    const more = h('button', { type: 'button' }, 'Meer resultaten');
+    let offset = answer.hits.length;
+    let exhausted = answer.hits.length < PAGE;
+    const update = () => {
+      shown.textContent = `${offset} getoond, best passend eerst.`;
+      more.hidden = exhausted || offset >= MAX_OFFSET;
+    };
+    more.addEventListener('click', async () => {
+      more.disabled = true;
+      try {
+        const page = await getJson('/api/search', { ...request, offset });
+        if (signal.aborted) return;
+        list.append(...page.hits.map(hitView));
+        offset += page.hits.length;
+        exhausted = page.hits.length < PAGE;
+        update();
+      } catch (error) {
+        shown.textContent = `Meer resultaten laden lukte niet: ${error.message}`;
+      } finally {
+        more.disabled = false;
+      }
+    });
+    update();
+    results.replaceChildren(
+      h(
+        'h2',
+        {},
+        answer.total
+          ? `${answer.total} ${answer.total === 1 ? 'document bevat' : 'documenten bevatten'} een zoekterm van “${query}”`
+          : answer.hits.length
+            ? `Resultaten voor “${query}”`
+            : `Geen resultaten voor “${query}”`,
+      ),
+      list,
+      shown,
+      more,
     );
   } catch (error) {
     results.replaceChildren(h('p', { role: 'alert', class: 'error' }, `Zoeken mislukt: ${error.message}`));
