@@ -42,6 +42,8 @@ export interface DossierOfHit {
 export interface SearchRequest extends SearchFilters {
   query: string;
   k: number;
+  /** Hits (or dossiers) of the ranking to skip: a page further down keeps the ranks of the full list. */
+  offset?: number;
   /** Score every document even on a large corpus (see SearchOptions.exhaustive). */
   exhaustive?: boolean;
 }
@@ -87,10 +89,13 @@ export async function searchDocuments(
   request: SearchRequest,
   { dossierOf, embeddings = null }: SearchExtras = {},
 ): Promise<DocumentHit[]> {
-  if (!dossierOf) return describeHits(store, await rankDocumentsWithEmbeddings(loaded, request, embeddings));
-  const ranked = await rankDocumentsWithEmbeddings(loaded, { ...request, k: Math.min(MAX_COLLAPSE_HITS, request.k * COLLAPSE_DEPTH) }, embeddings);
-  const groups = collapseByDossier(ranked, dossierOf).slice(0, request.k);
-  const described = await describeHits(store, groups.map((g) => g.hit));
+  const offset = request.offset ?? 0;
+  const depth = offset + request.k;
+  // Only the page is described (store reads); the hits before it are ranked, not read.
+  if (!dossierOf) return describeHits(store, (await rankDocumentsWithEmbeddings(loaded, { ...request, k: depth }, embeddings)).slice(offset), offset);
+  const ranked = await rankDocumentsWithEmbeddings(loaded, { ...request, k: Math.min(MAX_COLLAPSE_HITS, depth * COLLAPSE_DEPTH) }, embeddings);
+  const groups = collapseByDossier(ranked, dossierOf).slice(offset, depth);
+  const described = await describeHits(store, groups.map((g) => g.hit), offset);
   return described.map((hit, i) => {
     const { dossier, members } = groups[i]!;
     if (!dossier) return hit;
@@ -110,14 +115,14 @@ export async function searchDocuments(
   });
 }
 
-async function describeHits(store: Store, hits: readonly SearchHit[]): Promise<DocumentHit[]> {
+async function describeHits(store: Store, hits: readonly SearchHit[], firstRank = 0): Promise<DocumentHit[]> {
   const ids = (type: 'decision' | 'parliament') => hits.filter((h) => h.doc.type === type).map((h) => h.doc.id);
   const [decisionRows, parliamentRows] = await Promise.all([store.decisions(ids('decision')), store.parliamentDocuments(ids('parliament'))]);
   const decisions = new Map(decisionRows.map((d) => [d.id, d]));
   const parliament = new Map(parliamentRows.map((p) => [p.id, p]));
   const out: DocumentHit[] = [];
   for (const [i, hit] of hits.entries()) {
-    const base = { rank: i + 1, id: hit.doc.id, type: hit.doc.type, date: hit.doc.date, title: hit.doc.title, score: hit.score, mandatees: hit.doc.mandatees };
+    const base = { rank: firstRank + i + 1, id: hit.doc.id, type: hit.doc.type, date: hit.doc.date, title: hit.doc.title, score: hit.score, mandatees: hit.doc.mandatees };
     if (hit.doc.type === 'decision') {
       const d = decisions.get(hit.doc.id);
       out.push({ ...base, uri: d?.uri ?? null, snippet: truncateAtWord(d?.bodyText || d?.shortTitle || '', SNIPPET_CHARS) });

@@ -130,10 +130,9 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
         to: to ? dateParameter(to, 'to') : undefined,
         mandatee: minister || undefined,
       };
-      // A page further down is the top (offset + k) without its first offset hits: ranks stay those of the full list.
-      const ranked = await searchDocuments(context.search, context.store, { ...search, k: offset + k }, { dossierOf: perDossier ? context.dossierOf : undefined, embeddings });
+      const hits = await searchDocuments(context.search, context.store, { ...search, k, offset }, { dossierOf: perDossier ? context.dossierOf : undefined, embeddings });
       const total = countDocuments(context.search, { ...search, k });
-      return { query: q, k, offset, perDossier, total, hits: ranked.slice(offset) };
+      return { query: q, k, offset, perDossier, total, hits };
     },
   );
 
