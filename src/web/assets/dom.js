@@ -98,3 +98,35 @@ export function statusBar(counts, statuses) {
   });
   return h('div', { class: 'status-bar', 'aria-hidden': 'true' }, segments);
 }
+
+/**
+ * A "more" button under a paged list. `loadPage(offset)` fetches the items
+ * after `offset` and returns them as nodes; the status line says how many are
+ * shown (`describe(shown)`), and the button hides when `hasMore(shown, lastPage)`
+ * says the list is complete. One request at a time; a failure is told, not thrown.
+ */
+export function loadMore({ label, list, initial, loadPage, describe, hasMore, failure, signal }) {
+  const status = h('p', { class: 'progress', role: 'status' });
+  const button = h('button', { type: 'button' }, label);
+  let shown = initial;
+  const update = (lastPage) => {
+    status.textContent = describe(shown);
+    button.hidden = !hasMore(shown, lastPage);
+  };
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const items = await loadPage(shown);
+      if (signal.aborted) return;
+      append(list, items);
+      shown += items.length;
+      update(items.length);
+    } catch (error) {
+      status.textContent = `${failure}: ${error.message}`;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  update(null);
+  return { status, button };
+}

@@ -3,7 +3,7 @@
 // and the filtered list exports as CSV or JSON. The filters live in the URL,
 // so a filtered list can be linked and Back returns to it.
 import { getJson } from './api.js';
-import { append, h, promisePath, sectionPath, statusBadge, statusBar } from './dom.js';
+import { append, h, loadMore, promisePath, sectionPath, statusBadge, statusBar } from './dom.js';
 
 const PAGE = 50;
 const FILTERS = ['status', 'chapter', 'confidence', 'minister', 'q'];
@@ -60,28 +60,16 @@ export async function renderPromises(main, { params, navigate, signal }) {
     }),
   );
   const body = h('tbody', {}, first.items.map(row));
-  const shown = h('p', { class: 'progress', role: 'status' });
-  const more = h('button', { type: 'button' }, 'Meer tonen');
-  let offset = first.items.length;
-  const update = () => {
-    shown.textContent = `${first.total} beloften gevonden (${first.toCheck} te controleren); ${offset} getoond.`;
-    more.hidden = offset >= first.total;
-  };
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    try {
-      const page = await getJson('/api/promises', { ...wanted, offset, limit: PAGE });
-      if (signal.aborted) return;
-      append(body, page.items.map(row));
-      offset += page.items.length;
-      update();
-    } catch (error) {
-      shown.textContent = `Meer beloften laden lukte niet: ${error.message}`;
-    } finally {
-      more.disabled = false;
-    }
+  const { status: shown, button: more } = loadMore({
+    label: 'Meer tonen',
+    list: body,
+    initial: first.items.length,
+    loadPage: async (offset) => (await getJson('/api/promises', { ...wanted, offset, limit: PAGE })).items.map(row),
+    describe: (n) => `${first.total} beloften gevonden (${first.toCheck} te controleren); ${n} getoond.`,
+    hasMore: (n) => n < first.total,
+    failure: 'Meer beloften laden lukte niet',
+    signal,
   });
-  update();
 
   append(main, [
     h('h1', { tabindex: '-1' }, 'Alle beloften'),

@@ -2,7 +2,7 @@
 // results link to the document's page and to the source.
 import { getJson } from './api.js';
 import { documentPath } from './document.js';
-import { formatDate, h, sourceLink } from './dom.js';
+import { formatDate, h, loadMore, sourceLink } from './dom.js';
 
 const PAGE = 20;
 /** The API pages through the first thousand results at most. */
@@ -88,30 +88,17 @@ export async function renderSearch(main, { params, navigate, signal }) {
     const answer = await getJson('/api/search', request);
     if (signal.aborted) return;
     const list = h('ol', { class: 'hits' }, answer.hits.map(hitView));
-    const shown = h('p', { class: 'progress', role: 'status' });
-    const more = h('button', { type: 'button' }, 'Meer resultaten');
-    let offset = answer.hits.length;
-    let exhausted = answer.hits.length < PAGE;
-    const update = () => {
-      shown.textContent = `${offset} getoond, best passend eerst.`;
-      more.hidden = exhausted || offset >= MAX_OFFSET;
-    };
-    more.addEventListener('click', async () => {
-      more.disabled = true;
-      try {
-        const page = await getJson('/api/search', { ...request, offset });
-        if (signal.aborted) return;
-        list.append(...page.hits.map(hitView));
-        offset += page.hits.length;
-        exhausted = page.hits.length < PAGE;
-        update();
-      } catch (error) {
-        shown.textContent = `Meer resultaten laden lukte niet: ${error.message}`;
-      } finally {
-        more.disabled = false;
-      }
+    const { status: shown, button: more } = loadMore({
+      label: 'Meer resultaten',
+      list,
+      initial: answer.hits.length,
+      loadPage: async (offset) => (await getJson('/api/search', { ...request, offset })).hits.map(hitView),
+      describe: (n) => `${n} getoond, best passend eerst.`,
+      // A short page is the end of the ranking; the API pages through the first thousand.
+      hasMore: (n, lastPage) => (lastPage ?? answer.hits.length) === PAGE && n < MAX_OFFSET,
+      failure: 'Meer resultaten laden lukte niet',
+      signal,
     });
-    update();
     results.replaceChildren(
       h(
         'h2',
