@@ -45,30 +45,39 @@ export async function loadReportContext(store: Store, requestedAgreement?: strin
 
 async function loadOnce(store: Store, requestedAgreement?: string): Promise<ReportContext> {
   const generation = await store.generation();
+  const [search, { dossierOf }, parliament] = await Promise.all([loadSearch(store), loadDossiers(store), store.parliamentDocuments()]);
+  const shared = { store, search, dossierOf, parliament: new Map(parliament.map((p) => [p.id, p])), generation };
+  return { ...shared, ...(await agreementPart(shared, requestedAgreement)) };
+}
+
+type SharedPart = Pick<ReportContext, 'store' | 'search' | 'dossierOf' | 'parliament' | 'generation'>;
+
+// What differs per agreement: its sections and their assessments.
+async function agreementPart(shared: SharedPart, requestedAgreement?: string): Promise<Pick<ReportContext, 'agreement' | 'sections' | 'assessments'>> {
+  const { store, dossierOf, parliament } = shared;
   const agreement = await resolveAgreement(store, requestedAgreement);
-  const [search, sections, { dossierOf }, parliament, stored, verdicts] = await Promise.all([
-    loadSearch(store),
+  const [sections, stored, verdicts] = await Promise.all([
     agreement ? store.sections(agreement) : Promise.resolve([]),
-    loadDossiers(store),
-    store.parliamentDocuments(),
     loadAssessments(store, agreement),
     store.verdicts(),
   ]);
-  const parliamentById = new Map(parliament.map((p) => [p.id, p]));
   // A language model's verdicts (the `verify` command) set the status of the commitments they cover, in every view.
   const assessments = verdicts.length
-    ? await applyVerdicts(stored, indexVerdicts(verdicts), (keys) => sourcesByKey(store, keys, parliamentById, dossierOf), parliamentById)
+    ? await applyVerdicts(stored, indexVerdicts(verdicts), (keys) => sourcesByKey(store, keys, parliament, dossierOf), parliament)
     : stored;
-  return {
-    store,
-    search,
-    sections,
-    dossierOf,
-    parliament: parliamentById,
-    assessments,
-    generation,
-    agreement,
-  };
+  return { agreement, sections, assessments };
+}
+
+/**
+ * The same generation's context for another agreement: the search index,
+ * dossiers and parliament documents are the loaded ones (they do not depend on
+ * the agreement); only sections and assessments are read. When a writer
+ * committed meanwhile, the whole context is loaded anew.
+ */
+export async function contextForAgreement(context: ReportContext, agreement: string): Promise<ReportContext> {
+  const other = { ...context, ...(await agreementPart(context, agreement)) };
+  if ((await context.store.generation()) === context.generation) return other;
+  return loadReportContext(context.store, agreement);
 }
 
 /** Sources by key, decisions read in one go, parliament documents from memory. */

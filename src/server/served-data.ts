@@ -4,7 +4,7 @@
 // a poller loads a newer generation beside the old one and swaps the reference.
 import type { AgreementSection } from '../model/documents.js';
 import { buildSectionReport } from '../report/build.js';
-import { loadReportContext, type ReportContext } from '../report/context.js';
+import { contextForAgreement, loadReportContext, type ReportContext } from '../report/context.js';
 import type { Generator } from '../report/generator.js';
 import { renderHtml } from '../report/render/html.js';
 import { renderJson } from '../report/render/json.js';
@@ -51,8 +51,8 @@ export function servedData(context: ReportContext, generation: number, embedding
       if (!agreement || agreement === context.agreement) return Promise.resolve(self);
       let other = others.get(agreement);
       if (!other) {
-        // The external embeddings are aligned with this generation's search index: shared only when the other load is of the same generation.
-        other = loadReportContext(context.store, agreement).then((c) => servedData(c, c.generation, c.generation === generation ? embeddings : null));
+        // The external embeddings are aligned with this generation's search index: shared only when the other context is of the same generation.
+        other = contextForAgreement(context, agreement).then((c) => servedData(c, c.generation, c.generation === generation ? embeddings : null));
         others.set(agreement, other);
         other.catch(() => others.delete(agreement));
       }
