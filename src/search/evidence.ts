@@ -19,12 +19,6 @@ export interface EvidenceHit {
 }
 
 export interface EvidenceOptions extends SearchFilters {
-  /**
-   * The text whose vocabulary must be shared (default: the query). A query may
-   * carry context for ranking ("…" plus the section title) that should not
-   * count as support.
-   */
-  supportText?: string;
   /** Retrieval depth to consider. */
   candidates: number;
   /** Evidence kept at most. */
@@ -46,7 +40,7 @@ export interface EvidenceOptions extends SearchFilters {
   minRelativeScore: number;
 }
 
-export const defaultEvidenceOptions: Omit<EvidenceOptions, 'supportText'> = {
+export const defaultEvidenceOptions: EvidenceOptions = {
   candidates: 30,
   max: 6,
   minSupport: 10,
@@ -99,12 +93,11 @@ export function distinctiveTerms(loaded: LoadedSearch, text: string): Map<string
 
 export function findEvidence(loaded: LoadedSearch, text: string, options: Partial<EvidenceOptions> = {}): EvidenceHit[] {
   const settings = { ...defaultEvidenceOptions, ...options };
-  const supportText = settings.supportText ?? text;
   // Rarest first, so `sharedTerms` lists the telling words before the others.
-  const terms = [...distinctiveTerms(loaded, supportText)].sort((a, b) => b[1].weight - a[1].weight);
+  const terms = [...distinctiveTerms(loaded, text)].sort((a, b) => b[1].weight - a[1].weight);
   // Nothing distinctive to share (only generic words): nothing can be evidence.
   if (terms.length === 0) return [];
-  const available = terms.reduce((sum, [, t]) => sum + t.weight, 0) + unknownWeight(loaded, supportText);
+  const available = terms.reduce((sum, [, t]) => sum + t.weight, 0) + unknownWeight(loaded, text);
   const required = Math.min(settings.minSupport, settings.minSupportShare * available);
   // A short text with few words (a question) needs only half of them matched.
   const requiredWords = Math.min(settings.minSharedWords, Math.ceil(terms.filter(([, t]) => t.whole).length / 2));

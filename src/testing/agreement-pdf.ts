@@ -45,72 +45,99 @@ export function makePdf(pages: readonly PdfRun[][]): Buffer {
 
 const BODY = 10;
 
-/** Body lines from the top of a page down, at normal leading. */
-function lines(texts: readonly string[], top: number): PdfRun[] {
-  return texts.map((text, i) => ({ x: 60, y: top - i * 14, size: BODY, text }));
+interface Chapter {
+  number: string;
+  title: string;
+  sections: { number: string; title: string; lines: string[] }[];
+}
+
+// The agreement as data: the table of contents and the body pages are both made from it.
+const SMALL_AGREEMENT: Chapter[] = [
+  {
+    number: '3',
+    title: 'Justitie',
+    sections: [
+      {
+        number: '3.4',
+        title: 'Een snellere rechtspraak',
+        lines: [
+          'De burger verwacht een rechtspraak die snel en duidelijk is.',
+          'We richten een Vlaams proefbureau voor snelrecht op in elke provincie.',
+          'We evalueren het proefbureau na twee jaar en sturen bij waar nodig.',
+          'Het proefbureau behandelt eenvoudige zaken binnen de drie maanden.',
+        ],
+      },
+      {
+        number: '3.5',
+        title: 'Slachtofferhulp',
+        lines: [
+          'We verdubbelen de middelen voor slachtofferhulp tegen 2027.',
+          'Elk slachtoffer krijgt een vast aanspreekpunt bij de Vlaamse overheid.',
+          'Slachtoffers worden beter geïnformeerd over de stand van hun dossier.',
+          'Het aanspreekpunt werkt samen met de diensten voor justitiehuizen.',
+        ],
+      },
+    ],
+  },
+  {
+    number: '4',
+    title: 'Welzijn',
+    sections: [
+      {
+        number: '4.1',
+        title: 'Kinderopvang',
+        lines: [
+          'Ouders vinden moeilijk een plaats in de kinderopvang.',
+          'We creëren tienduizend nieuwe plaatsen in de kinderopvang.',
+          'We verhogen de subsidie voor groepsopvang met een groeipad.',
+          'Kinderopvang is een basisvoorziening voor werkende ouders.',
+          'We vereenvoudigen de vergunning voor nieuwe opvanginitiatieven.',
+          'Lokale besturen krijgen de regie over de plaatsen in hun gemeente.',
+        ],
+      },
+    ],
+  },
+];
+
+/**
+ * A chapter on a page of its own: a large number over a large title, then each
+ * section's heading (a little above body size) and its lines; a running header
+ * and a page number, as the real agreement's pages have (the parser reads only such pages).
+ */
+function chapterPage(chapter: Chapter, page: number): PdfRun[] {
+  const runs: PdfRun[] = [
+    { x: 60, y: 810, size: 8, text: 'Een klein akkoord' },
+    { x: 290, y: 30, size: 8, text: String(page) },
+    { x: 60, y: 780, size: 24, text: chapter.number },
+    { x: 60, y: 750, size: 24, text: chapter.title },
+  ];
+  let y = 700;
+  for (const section of chapter.sections) {
+    runs.push({ x: 60, y, size: 13, text: `${section.number} ${section.title}` });
+    y -= 25;
+    for (const text of section.lines) {
+      runs.push({ x: 60, y, size: BODY, text });
+      y -= 14;
+    }
+    y -= 20;
+  }
+  return runs;
 }
 
 /** A coalition agreement of three pages whose section ids recur in 2019-2024 ("justitie/3.4"), as a next agreement's would. */
 export function makeSmallAgreementPdf(): Buffer {
+  const entries = SMALL_AGREEMENT.flatMap((chapter, i) => [
+    [`${chapter.number} — ${chapter.title}`, String(i + 2)],
+    ...chapter.sections.map((section) => [`${section.number} ${section.title}`, String(i + 2)]),
+  ]);
   const toc: PdfRun[] = [
     { x: 60, y: 780, size: 24, text: 'Inhoudstafel' },
     { x: 60, y: 740, size: 14, text: 'EEN KLEIN AKKOORD' },
     { x: 520, y: 740, size: 14, text: '2' },
-    ...[
-      ['3 — Justitie', '2'],
-      ['3.4 Een snellere rechtspraak', '2'],
-      ['3.5 Slachtofferhulp', '2'],
-      ['4 — Welzijn', '3'],
-      ['4.1 Kinderopvang', '3'],
-    ].flatMap(([text, page], i) => [
+    ...entries.flatMap(([text, page], i) => [
       { x: 60, y: 710 - i * 20, size: 11, text: text! },
       { x: 520, y: 710 - i * 20, size: 11, text: page! },
     ]),
   ];
-  const justitie: PdfRun[] = [
-    { x: 60, y: 780, size: 24, text: '3' },
-    { x: 60, y: 750, size: 24, text: 'Justitie' },
-    { x: 60, y: 700, size: 13, text: '3.4 Een snellere rechtspraak' },
-    ...lines(
-      [
-        'De burger verwacht een rechtspraak die snel en duidelijk is.',
-        'We richten een Vlaams proefbureau voor snelrecht op in elke provincie.',
-        'We evalueren het proefbureau na twee jaar en sturen bij waar nodig.',
-        'Het proefbureau behandelt eenvoudige zaken binnen de drie maanden.',
-      ],
-      675,
-    ),
-    { x: 60, y: 610, size: 13, text: '3.5 Slachtofferhulp' },
-    ...lines(
-      [
-        'We verdubbelen de middelen voor slachtofferhulp tegen 2027.',
-        'Elk slachtoffer krijgt een vast aanspreekpunt bij de Vlaamse overheid.',
-        'Slachtoffers worden beter geïnformeerd over de stand van hun dossier.',
-        'Het aanspreekpunt werkt samen met de diensten voor justitiehuizen.',
-      ],
-      585,
-    ),
-  ];
-  const welzijn: PdfRun[] = [
-    { x: 60, y: 780, size: 24, text: '4' },
-    { x: 60, y: 750, size: 24, text: 'Welzijn' },
-    { x: 60, y: 700, size: 13, text: '4.1 Kinderopvang' },
-    ...lines(
-      [
-        'Ouders vinden moeilijk een plaats in de kinderopvang.',
-        'We creëren tienduizend nieuwe plaatsen in de kinderopvang.',
-        'We verhogen de subsidie voor groepsopvang met een groeipad.',
-        'Kinderopvang is een basisvoorziening voor werkende ouders.',
-        'We vereenvoudigen de vergunning voor nieuwe opvanginitiatieven.',
-        'Lokale besturen krijgen de regie over de plaatsen in hun gemeente.',
-      ],
-      675,
-    ),
-  ];
-  // Body pages carry a running header and a page number, as the real agreement's do (the parser reads only such pages).
-  const furniture = (page: number): PdfRun[] => [
-    { x: 60, y: 810, size: 8, text: 'Een klein akkoord' },
-    { x: 290, y: 30, size: 8, text: String(page) },
-  ];
-  return makePdf([toc, [...furniture(2), ...justitie], [...furniture(3), ...welzijn]]);
+  return makePdf([toc, ...SMALL_AGREEMENT.map((chapter, i) => chapterPage(chapter, i + 2))]);
 }
