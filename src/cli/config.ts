@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, RuntimeFailure } from '../errors.js';
 import { z } from 'zod';
@@ -49,10 +49,17 @@ export function resolveDbPath(options: StoreOptions, env: NodeJS.ProcessEnv = pr
  * otherwise the SQLite file from --db / BELOFTEMETER_DB / the default path.
  */
 export async function openConfiguredStore(
-  options: StoreOptions & { forWriting: boolean },
+  /**
+   * `forWriting`: true creates the index when missing; `existing` needs an existing index and opens it
+   * writable when its folder is (a server: reviews and logins), else read-only.
+   * `writerTimeoutMs` caps how long a write waits for another writer.
+   */
+  options: StoreOptions & { forWriting: boolean | 'existing'; writerTimeoutMs?: number },
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Store> {
-  const { writerTimeoutMs, ...timeouts } = storeLimitsFromEnv(env);
+  const limits = storeLimitsFromEnv(env);
+  const { writerTimeoutMs: configured, ...timeouts } = limits;
+  const writerTimeoutMs = options.writerTimeoutMs === undefined ? configured : Math.min(configured, options.writerTimeoutMs);
   const writer: WriterTurn = { timeoutMs: writerTimeoutMs, onWait: options.onWriterWait ?? (() => {}) };
   const url = env.DATABASE_URL;
   if (url) {
@@ -66,10 +73,22 @@ export async function openConfiguredStore(
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new InputError(`${path} is a folder, not an index file: pass the file's path, e.g. --db ${join(path, 'index.db')}`);
   }
-  if (!options.forWriting && !existsSync(path)) {
+  if (options.forWriting !== true && !existsSync(path)) {
     throw new RuntimeFailure(`no index at ${path}: run "beloftemeter ingest" first (or pass --db PATH)`);
   }
-  return openSqliteStore(path, { readonly: !options.forWriting, writer });
+  const readonly = options.forWriting === 'existing' ? !canWrite(path) : !options.forWriting;
+  return openSqliteStore(path, { readonly, writer });
+}
+
+/** Whether this process may write the index file and create its side files (WAL) next to it. */
+function canWrite(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Opens the configured store for reading, runs `use`, and always closes it. */

@@ -8,6 +8,7 @@ import { registerReportCommands } from './commands/report.js';
 import { registerSearchCommands } from './commands/search.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUpdateCommand } from './commands/update.js';
+import { registerUserCommands } from './commands/user.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import type { Output } from './output.js';
 import { processOutput } from './output.js';
@@ -30,6 +31,7 @@ export function buildProgram(out: Output): Command {
   registerEvaluateCommands(program, out);
   registerVerifyCommand(program, out);
   registerServeCommand(program, out);
+  registerUserCommands(program, out);
   return program;
 }
 

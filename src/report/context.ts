@@ -7,7 +7,9 @@ import type { Dossier } from '../dossiers/types.js';
 import type { AgreementSection, ParliamentDocument } from '../model/documents.js';
 import { loadSearch, type LoadedSearch } from '../search/persisted.js';
 import { resolveAgreement } from '../store/agreements.js';
+import type { StoredReview } from '../store/editorial.js';
 import type { Store } from '../store/store.js';
+import { applyReviews } from '../editor/reviews.js';
 import type { Source } from './model.js';
 import { decisionSource, parliamentSource } from './sources.js';
 
@@ -19,8 +21,12 @@ export interface ReportContext {
   dossierOf: Map<string, Dossier>;
   /** Every parliament document by id (few; cited and scanned for problem signals without a store read). */
   parliament: Map<string, ParliamentDocument>;
-  /** Every section's own commitments, assessed once at ingest: what every view shows. */
+  /** Every section's own commitments, assessed once at ingest, with the editors' reviews laid over them: what every view shows. */
   assessments: AssessmentsBySection;
+  /** The same before the reviews: what the machine proposes (verified evidence included). */
+  machineAssessments: AssessmentsBySection;
+  /** Reviews whose sentence this agreement no longer has. */
+  orphanReviews: StoredReview[];
   /** The data generation this context was loaded from. */
   generation: number;
   /** The agreement whose sections these are; null for an index without one. */
@@ -53,19 +59,34 @@ async function loadOnce(store: Store, requestedAgreement?: string): Promise<Repo
 type SharedPart = Pick<ReportContext, 'store' | 'search' | 'dossierOf' | 'parliament' | 'generation'>;
 
 // What differs per agreement: its sections and their assessments.
-async function agreementPart(shared: SharedPart, requestedAgreement?: string): Promise<Pick<ReportContext, 'agreement' | 'sections' | 'assessments'>> {
+type AgreementPart = Pick<ReportContext, 'agreement' | 'sections' | 'assessments' | 'machineAssessments' | 'orphanReviews'>;
+
+async function agreementPart(shared: SharedPart, requestedAgreement?: string): Promise<AgreementPart> {
   const { store, dossierOf, parliament } = shared;
   const agreement = await resolveAgreement(store, requestedAgreement);
-  const [sections, stored, verdicts] = await Promise.all([
+  const [sections, stored, verdicts, reviews] = await Promise.all([
     agreement ? store.sections(agreement) : Promise.resolve([]),
     loadAssessments(store, agreement),
     store.verdicts(),
+    agreement ? store.reviews(agreement) : Promise.resolve([]),
   ]);
   // A language model's verdicts (the `verify` command) set the status of the commitments they cover, in every view.
-  const assessments = verdicts.length
+  const machineAssessments = verdicts.length
     ? await applyVerdicts(stored, indexVerdicts(verdicts), (keys) => sourcesByKey(store, keys, parliament, dossierOf), parliament)
     : stored;
-  return { agreement, sections, assessments };
+  // And an editor's review wins over both.
+  const { assessments, orphans } = applyReviews(machineAssessments, reviews);
+  return { agreement, sections, machineAssessments, assessments, orphanReviews: orphans };
+}
+
+/**
+ * The context with the agreement's reviews read again, for a generation that
+ * only added reviews: nothing else is reloaded.
+ */
+export async function withCurrentReviews(context: ReportContext, generation: number): Promise<ReportContext> {
+  const reviews = context.agreement ? await context.store.reviews(context.agreement) : [];
+  const { assessments, orphans } = applyReviews(context.machineAssessments, reviews);
+  return { ...context, assessments, orphanReviews: orphans, generation };
 }
 
 /**

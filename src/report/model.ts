@@ -74,6 +74,22 @@ export interface Commitment {
   verifiedBy?: string;
   /** Parliament documents that signal a problem (delay, missing agreement, ...). */
   problems: ProblemSignal[];
+  /** The editors' review, which set this commitment's status (src/editor/reviews.ts); absent when not reviewed. */
+  review?: CommitmentReview;
+}
+
+/** An editor's review as readers see it: the status and reason above are the review's, this keeps what the machine proposed. */
+export interface CommitmentReview {
+  /** ISO time of the latest change. */
+  reviewedAt: string;
+  /** The note for readers (plain text). */
+  publicNote: string;
+  /** Source key -> the editor's judgement of the machine's evidence; rejected sources are left out of `evidence`. */
+  evidence: Record<string, 'aanvaard' | 'verworpen'>;
+  /** Evidence the machine found after the review was made: worth another look. */
+  newSources: string[];
+  /** What the automatic assessment says. */
+  machine: Pick<Commitment, 'status' | 'confidence' | 'confidenceReason' | 'reason' | 'decisiveSourceKey' | 'verifiedBy'>;
 }
 
 /** One sentence of prose and the sources it rests on. A claim without citations is only allowed for statements about the absence of evidence. */

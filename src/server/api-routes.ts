@@ -12,7 +12,9 @@ import { countDocuments, searchDocuments } from '../search/service.js';
 import { InputError } from '../errors.js';
 import { NotFoundError } from './errors.js';
 import type { CommitmentStatus } from '../report/model.js';
-import { filterPromises, promiseDetail, promisesCsv } from './promises.js';
+import { filterPromises, promiseDetail, promisesCsv, promiseText } from './promises.js';
+import { promisePath } from './editorial-routes.js';
+import { commitmentHash } from '../assess/verify.js';
 import { renderedReport, type ServedData } from './served-data.js';
 
 export interface ApiDeps {
@@ -169,7 +171,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   );
 
   app.get<{
-    Querystring: { status?: CommitmentStatus; chapter?: string; confidence?: 'hoog' | 'laag'; minister?: string; q?: string; offset: number; limit: number; format: 'json' | 'csv'; agreement?: string };
+    Querystring: {
+      status?: CommitmentStatus; chapter?: string; confidence?: 'hoog' | 'laag'; minister?: string; q?: string; reviewed?: 'ja' | 'nee';
+      offset: number; limit: number; format: 'json' | 'csv'; agreement?: string;
+    };
   }>(
     '/api/promises',
     {
@@ -182,6 +187,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
             confidence: { type: 'string', enum: ['hoog', 'laag'] },
             minister: { type: 'string', maxLength: 200 },
             q: { type: 'string', maxLength: 500 },
+            reviewed: { type: 'string', enum: ['ja', 'nee'] },
             offset: { type: 'integer', minimum: 0, default: 0 },
             limit: { type: 'integer', minimum: 1, maximum: 5000, default: 50 },
             format: { type: 'string', enum: ['json', 'csv'], default: 'json' },
@@ -202,16 +208,19 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
           .header('content-disposition', 'attachment; filename="beloften.csv"')
           .send(promisesCsv(result.rows));
       }
-      return { generation: data.generation, total: result.total, counts: result.counts, toCheck: result.toCheck, offset, limit, items: result.rows.slice(offset, offset + limit) };
+      return { generation: data.generation, total: result.total, counts: result.counts, toCheck: result.toCheck, reviewed: result.reviewed, offset, limit, items: result.rows.slice(offset, offset + limit) };
     },
   );
 
   app.get<{ Params: { '*': string } } & WithAgreement>('/api/promises/*', { schema: { params: wildcardParams, ...agreementOnly } }, async (request) => {
     const path = request.params['*'];
-    const cut = path.lastIndexOf('/');
-    const n = Number(path.slice(cut + 1));
+    const parts = promisePath(path);
     const data = await dataFor(request.query.agreement);
-    const detail = cut > 0 && Number.isInteger(n) && n > 0 ? await promiseDetail(data.context, await data.promises(), path.slice(0, cut), n) : null;
+    const rows = await data.promises();
+    const text = parts && promiseText(rows, parts.sectionId, parts.n);
+    // The editors' changes are read per request: the history is as fresh as the store.
+    const log = text && data.context.agreement ? await data.context.store.reviewLog({ agreement: data.context.agreement, sectionId: parts.sectionId, commitmentHash: commitmentHash(text) }) : [];
+    const detail = parts && text ? await promiseDetail(data.context, rows, parts.sectionId, parts.n, log) : null;
     if (!detail) throw new NotFoundError(`geen belofte "${path}" (verwacht: <sectie-id>/<nummer>, bv. justitie/3.4/1)`);
     return detail;
   });

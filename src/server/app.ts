@@ -5,6 +5,8 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Answerer, Generator } from '../report/generator.js';
 import { registerApiRoutes } from './api-routes.js';
+import { registerEditorialRoutes } from './editorial-routes.js';
+import type { AddressLimiter } from '../editor/login-limit.js';
 import { installErrorHandling } from './errors.js';
 import type { ServedData } from './served-data.js';
 import { loadStaticFiles, type StaticFile } from './static-files.js';
@@ -28,6 +30,12 @@ export interface ServerOptions {
   /** Where server errors are logged (default stderr). */
   log?: (message: string) => void;
   staticFiles?: ReadonlyMap<string, StaticFile>;
+  /** Makes the server show its own writes (a review) at once; startServer passes its follower's check. */
+  refresh?: () => Promise<void>;
+  /** Trust X-Forwarded-* from a reverse proxy (client address for login limits, https for Secure cookies). */
+  trustProxy?: boolean;
+  /** Failed logins allowed per client address (tests set their own). */
+  loginLimiter?: AddressLimiter;
 }
 
 /** Headers every response carries, errors of the framework itself included. */
@@ -38,7 +46,7 @@ function securityHeaders(reply: FastifyReply): void {
   reply.header('x-frame-options', 'DENY');
 }
 
-/** The methods of every route: the server only reads. */
+/** The methods of every page and reading route (the editors' routes also take POST). */
 export const ALLOWED_METHODS = 'GET, HEAD';
 
 export function buildServer(options: ServerOptions): FastifyInstance {
@@ -46,6 +54,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const allowHost = options.allowHost ?? (() => true);
   const app = Fastify({
     logger: false,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 1000 },
     bodyLimit: 16 * 1024,
     // A URL the router cannot even decode: the app's own error shape and headers, and the URL is not echoed.
@@ -85,7 +94,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       info: {
         title: 'Beloftemeter API',
         version: '1',
-        description: 'Voortgang van het regeerakkoord: secties, rapporten, beloften met status en bronnen, zoeken en vragen. Alleen lezen (GET).',
+        description:
+          'Voortgang van het regeerakkoord: secties, rapporten, beloften met status en bronnen, zoeken en vragen (GET, zonder aanmelding). ' +
+          'Redactie (tag "redactie"): aanmelden, beloften beoordelen, de beoordelingswachtrij en accounts; elke POST vraagt een sessiecookie en de kop x-csrf-token.',
       },
     },
   });
@@ -94,6 +105,11 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       data: options.data,
       generator: options.generator,
       answerer: options.answerer,
+    });
+    registerEditorialRoutes(routes, {
+      data: options.data,
+      refresh: options.refresh ?? (async () => {}),
+      loginLimiter: options.loginLimiter,
     });
     routes.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     registerWebRoutes(routes, files, options.data);

@@ -8,6 +8,28 @@ export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
 
+export class UnauthorizedError extends Error {
+  override readonly name = 'UnauthorizedError';
+}
+
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+}
+
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+  constructor(message: string, readonly current: unknown) {
+    super(message);
+  }
+}
+
+export class TooManyAttemptsError extends Error {
+  override readonly name = 'TooManyAttemptsError';
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+  }
+}
+
 export const GENERIC_FAILURE = 'Er ging iets mis op de server; probeer het later opnieuw.';
 
 const TYPE_NAMES: Record<string, string> = { integer: 'een geheel getal', number: 'een getal', boolean: 'true of false', string: 'tekst' };
@@ -38,6 +60,8 @@ export function dutchValidationMessage(issue: { keyword: string; instancePath: s
   }
 }
 
+export const READ_ONLY_INDEX = 'Deze server draait op een alleen-lezen index: beoordelen en aanmelden kan hier niet.';
+
 export const STORE_UNAVAILABLE = 'De databank antwoordt op dit moment niet; probeer het over enkele seconden opnieuw.';
 
 export function installErrorHandling(app: FastifyInstance, log: (message: string) => void, appShell?: StaticFile): void {
@@ -45,6 +69,12 @@ export function installErrorHandling(app: FastifyInstance, log: (message: string
   let unavailableLogged = false;
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
+    if (error instanceof UnauthorizedError) return reply.code(401).send({ error: error.message });
+    if (error instanceof ForbiddenError) return reply.code(403).send({ error: error.message });
+    if (error instanceof ConflictError) return reply.code(409).send({ error: error.message, current: error.current });
+    if (error instanceof TooManyAttemptsError) return reply.code(429).header('retry-after', String(error.retryAfterSeconds)).send({ error: error.message });
+    // An index opened read-only (a read-only folder): reading works, reviewing cannot.
+    if ((error as { code?: string }).code === 'SQLITE_READONLY') return reply.code(503).send({ error: READ_ONLY_INDEX });
     // The database is frozen or down: say so at once; the next request tries again (the pool reconnects).
     if (error instanceof StoreUnavailableError) {
       if (!unavailableLogged) log(`databank onbereikbaar: ${error.message}`);

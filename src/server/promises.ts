@@ -7,11 +7,13 @@ import { assessSection } from '../report/build.js';
 import type { ReportContext } from '../report/context.js';
 import type { CommitmentStatus, Confidence, Source } from '../report/model.js';
 import { placeholderKeys } from '../report/render/citations.js';
-import { confidenceLabel, statusLabel } from '../report/render/labels.js';
+import { commitmentConfidenceLabel, confidenceLabel, statusLabel } from '../report/render/labels.js';
 import { chapterOf } from '../sources/agreement/index.js';
 import { emptyStatusCounts, type StatusCounts } from '../report/status-counts.js';
 import { sourcesFor } from '../report/sources.js';
 import { foldForMatching } from '../text/index.js';
+import { reviewedLabel } from '../editor/reviews.js';
+import type { EvidenceJudgement, ReviewAuditRecord } from '../store/editorial.js';
 
 export interface PromiseSource {
   key: string;
@@ -46,6 +48,13 @@ export interface PromiseRow {
   /** The ministers who proposed the decisive decision. */
   ministers: string[];
   verifiedBy: string | null;
+  /** When an editor last reviewed it (ISO time); null when not reviewed: the status is then the machine's. */
+  reviewedAt: string | null;
+  /** What the machine proposes (the same as `status` when not reviewed). */
+  machineStatus: CommitmentStatus;
+  machineStatusLabel: string;
+  /** Sources the machine found after the review: the promise is back in the review queue. */
+  newEvidence: number;
 }
 
 const toPromiseSource = (s: Source): PromiseSource => ({
@@ -85,11 +94,15 @@ export async function promiseRows(context: ReportContext): Promise<PromiseRow[]>
         status: c.status,
         statusLabel: statusLabel(c.status),
         confidence: c.confidence,
-        confidenceLabel: confidenceLabel(c.confidence),
+        confidenceLabel: commitmentConfidenceLabel(c),
         reason: c.reason.replace(/\s*\{\{cite:[^{}]*\}\}/g, ''),
         decisive: decisive ? toPromiseSource(decisive) : null,
         ministers: decisive?.mandatees ?? [],
         verifiedBy: c.verifiedBy ?? null,
+        reviewedAt: c.review?.reviewedAt ?? null,
+        machineStatus: c.review?.machine.status ?? c.status,
+        machineStatusLabel: statusLabel(c.review?.machine.status ?? c.status),
+        newEvidence: c.review?.newSources.length ?? 0,
       });
     }
   }
@@ -104,6 +117,8 @@ export interface PromiseFilters {
   minister?: string;
   /** Words that must all occur in the commitment's text (accents and case ignored). */
   q?: string;
+  /** `ja`: only promises an editor reviewed; `nee`: only the machine's. */
+  reviewed?: 'ja' | 'nee';
 }
 
 export interface FilteredPromises {
@@ -111,6 +126,8 @@ export interface FilteredPromises {
   /** Per status within the other filters, so the counts beside a status filter say what choosing it would give. */
   counts: StatusCounts;
   toCheck: number;
+  /** How many of them an editor reviewed. */
+  reviewed: number;
   rows: PromiseRow[];
 }
 
@@ -121,16 +138,39 @@ export function filterPromises(rows: readonly PromiseRow[], filters: PromiseFilt
     (r) =>
       (!filters.chapter || r.chapterId === filters.chapter) &&
       (!filters.confidence || r.confidence === filters.confidence) &&
+      (!filters.reviewed || (r.reviewedAt !== null) === (filters.reviewed === 'ja')) &&
       (!minister || r.ministers.some((m) => m.toLowerCase().includes(minister))) &&
       (words.length === 0 || words.every((w) => foldForMatching(r.text).includes(w))),
   );
   const counts = emptyStatusCounts();
   for (const r of rest) counts[r.status]++;
   const selected = filters.status ? rest.filter((r) => r.status === filters.status) : rest;
-  return { total: selected.length, counts, toCheck: selected.filter((r) => r.confidence === 'laag').length, rows: selected };
+  return {
+    total: selected.length,
+    counts,
+    toCheck: selected.filter((r) => r.confidence === 'laag').length,
+    reviewed: selected.filter((r) => r.reviewedAt !== null).length,
+    rows: selected,
+  };
 }
 
-const CSV_COLUMNS = ['id', 'hoofdstuk', 'sectie', 'engagement', 'status', 'zekerheid', 'toelichting', 'bron', 'bron_datum', 'bron_link', 'ministers', 'nagekeken_door'] as const;
+export type QueueReason = 'nieuw-bewijs' | 'te-controleren';
+
+/**
+ * What the editors should look at, in agreement order within each group:
+ * first reviewed promises with evidence found since their review, then the
+ * unreviewed promises whose automatic status is "te controleren" and claims
+ * progress (a wrong "gerealiseerd" misleads most), then those without a trace.
+ */
+export function reviewQueue(rows: readonly PromiseRow[]): (PromiseRow & { queueReason: QueueReason })[] {
+  const toCheck = rows.filter((r) => r.reviewedAt === null && r.confidence === 'laag');
+  return [
+    ...rows.filter((r) => r.reviewedAt !== null && r.newEvidence > 0).map((r) => ({ ...r, queueReason: 'nieuw-bewijs' as const })),
+    ...[...toCheck.filter((r) => r.status !== 'geen-spoor'), ...toCheck.filter((r) => r.status === 'geen-spoor')].map((r) => ({ ...r, queueReason: 'te-controleren' as const })),
+  ];
+}
+
+const CSV_COLUMNS = ['id', 'hoofdstuk', 'sectie', 'engagement', 'status', 'zekerheid', 'toelichting', 'bron', 'bron_datum', 'bron_link', 'ministers', 'nagekeken_door', 'beoordeeld_door_redactie_op', 'voorstel_machine'] as const;
 
 /** RFC 4180 CSV (a header row, every field quoted), with a BOM so spreadsheet programs read the accents right. */
 export function promisesCsv(rows: readonly PromiseRow[]): string {
@@ -150,6 +190,8 @@ export function promisesCsv(rows: readonly PromiseRow[]): string {
       r.decisive?.uri ?? null,
       r.ministers.join('; '),
       r.verifiedBy,
+      r.reviewedAt,
+      r.machineStatusLabel,
     ]
       .map(field)
       .join(','),
@@ -164,30 +206,97 @@ export interface PromiseDetail {
   /** The reason with "[n]" for the numbered sources. */
   reason: string;
   confidenceReason: string;
-  /** Evidence, best match first, numbered from 1; `match` is the match probability. */
-  sources: (PromiseSource & { n: number; match: number; decisive: boolean; snippet: string; ministers: string[] })[];
+  /** Evidence, best match first, numbered from 1; `match` is the match probability; `judgement` the editors' (rejected sources are listed last). */
+  sources: (PromiseSource & { n: number; match: number; decisive: boolean; snippet: string; ministers: string[]; judgement: EvidenceJudgement | null; newSinceReview: boolean })[];
+  /** The editors' review, when there is one: it set the status above. */
+  review: {
+    reviewedAt: string;
+    /** "beoordeeld door de redactie op 2 december 2026". */
+    label: string;
+    publicNote: string;
+    /** What the machine proposed, its reason with "[n]" for the numbered sources. */
+    machine: { status: CommitmentStatus; statusLabel: string; confidence: Confidence; confidenceLabel: string; reason: string };
+  } | null;
+  /** Every change the editors made, oldest first: when, from which status to which, and the public note. */
+  history: { at: string; statusBefore: CommitmentStatus | null; statusBeforeLabel: string | null; status: CommitmentStatus; statusLabel: string; publicNote: string }[];
   dossiers: { id: string; title: string; steps: { decisionId: string; date: string; stageLabel: string; n: number | null }[] }[];
   problems: { quote: string; n: number | null }[];
 }
 
-/** One commitment in full; null when the section has no commitment with that number. */
-export async function promiseDetail(context: ReportContext, rows: readonly PromiseRow[], sectionId: string, n: number): Promise<PromiseDetail | null> {
+/** The promise's commitment as sentence text, for the key of its reviews. */
+export function promiseText(rows: readonly PromiseRow[], sectionId: string, n: number): string | null {
+  return rows.find((r) => r.sectionId === sectionId && r.n === n)?.text ?? null;
+}
+
+/**
+ * One commitment in full; null when the section has no commitment with that
+ * number. `log` is its review's audit log (the public part becomes `history`).
+ */
+export async function promiseDetail(
+  context: ReportContext,
+  rows: readonly PromiseRow[],
+  sectionId: string,
+  n: number,
+  log: readonly ReviewAuditRecord[] = [],
+): Promise<PromiseDetail | null> {
   const promise = rows.find((r) => r.sectionId === sectionId && r.n === n);
   if (!promise) return null;
   const model = await assessSection(context, sectionId, { scope: 'own' });
   const commitment = model.commitments.find((c) => c.id === promise.id)!;
+  const judgements = commitment.review?.evidence ?? {};
+  const newSources = new Set(commitment.review?.newSources ?? []);
+  // Sources the editors rejected are not evidence any more, but readers may see what was set aside.
+  const machine = context.machineAssessments.get(sectionId)?.find((c) => c.id === promise.id);
+  const rejected = (machine?.evidence ?? []).filter((e) => judgements[e.sourceKey] === 'verworpen');
+  const rejectedSources = new Map(
+    (await sourcesFor(context.store, rejected.map((e) => ({ id: e.sourceKey, type: context.parliament.has(e.sourceKey) ? ('parliament' as const) : ('decision' as const) })), context.dossierOf)).map((src) => [src.key, src]),
+  );
   const numberOf = new Map<string, number>();
   const sources: PromiseDetail['sources'] = [];
-  for (const e of commitment.evidence) {
-    const source = model.sources[e.sourceKey];
+  for (const e of [...commitment.evidence, ...rejected]) {
+    const source = model.sources[e.sourceKey] ?? rejectedSources.get(e.sourceKey);
     if (!source || numberOf.has(source.key)) continue;
     numberOf.set(source.key, sources.length + 1);
-    sources.push({ ...toPromiseSource(source), n: sources.length + 1, match: Math.round(e.score * 100) / 100, decisive: source.key === commitment.decisiveSourceKey, snippet: source.snippet, ministers: source.mandatees ?? [] });
+    sources.push({
+      ...toPromiseSource(source),
+      n: sources.length + 1,
+      match: Math.round(e.score * 100) / 100,
+      decisive: source.key === commitment.decisiveSourceKey,
+      snippet: source.snippet,
+      ministers: source.mandatees ?? [],
+      judgement: judgements[source.key] ?? null,
+      newSinceReview: newSources.has(source.key),
+    });
   }
-  const reason = commitment.reason.replace(/\{\{cite:([^{}]*)\}\}/g, (_, key: string) => (numberOf.has(key) ? `[${numberOf.get(key)}]` : '')).trim();
+  const numbered = (text: string) => text.replace(/\{\{cite:([^{}]*)\}\}/g, (_, key: string) => (numberOf.has(key) ? `[${numberOf.get(key)}]` : '')).trim();
+  const reason = numbered(commitment.reason);
   const cited = new Set(placeholderKeys(commitment.reason));
+  const proposal = commitment.review?.machine;
   return {
     promise,
+    review:
+      commitment.review && proposal
+        ? {
+            reviewedAt: commitment.review.reviewedAt,
+            label: reviewedLabel(commitment.review.reviewedAt),
+            publicNote: commitment.review.publicNote,
+            machine: {
+              status: proposal.status,
+              statusLabel: statusLabel(proposal.status),
+              confidence: proposal.confidence,
+              confidenceLabel: confidenceLabel(proposal.confidence),
+              reason: numbered(proposal.reason),
+            },
+          }
+        : null,
+    history: log.map((record) => ({
+      at: record.at,
+      statusBefore: record.before?.status ?? null,
+      statusBeforeLabel: record.before ? statusLabel(record.before.status) : null,
+      status: record.after.status,
+      statusLabel: statusLabel(record.after.status),
+      publicNote: record.after.publicNote,
+    })),
     section: { id: model.section.id, number: model.section.number, title: model.section.title, part: model.section.part, chapter: model.section.chapter, text: model.section.text },
     reason,
     confidenceReason: commitment.confidenceReason,

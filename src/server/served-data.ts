@@ -4,12 +4,13 @@
 // a poller loads a newer generation beside the old one and swaps the reference.
 import type { AgreementSection } from '../model/documents.js';
 import { buildSectionReport } from '../report/build.js';
-import { contextForAgreement, loadReportContext, type ReportContext } from '../report/context.js';
+import { contextForAgreement, loadReportContext, withCurrentReviews, type ReportContext } from '../report/context.js';
 import type { Generator } from '../report/generator.js';
 import { renderHtml } from '../report/render/html.js';
 import { renderJson } from '../report/render/json.js';
 import { renderMarkdown } from '../report/render/markdown.js';
 import type { QueryEmbeddings } from '../search/embeddings/retriever.js';
+import { REVIEW_GENERATION } from '../store/editorial.js';
 import type { Store } from '../store/store.js';
 import { promiseRows, type PromiseRow } from './promises.js';
 import { computeOverview, type Overview } from './overview.js';
@@ -145,7 +146,12 @@ export function followGenerations(store: Store, initial: ServedData, options: Fo
       try {
         const newest = await store.generation();
         if (newest === served.generation) return;
-        served = await loadServedData(store, options);
+        // Generations that only added reviews need the reviews read again, not the whole index.
+        const reasons = await store.generationReasons(served.generation);
+        served =
+          reasons.length > 0 && reasons.every((reason) => reason === REVIEW_GENERATION)
+            ? servedData(await withCurrentReviews(served.context, newest), newest, served.embeddings)
+            : await loadServedData(store, options);
         options.onServe?.(served);
         options.log(`gegevens bijgewerkt: generatie ${served.generation}`);
         failures = 0;

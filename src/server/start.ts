@@ -16,6 +16,8 @@ export interface StartOptions extends StoreOptions {
   answerer: Answerer;
   /** How often the store is asked for a newer generation (default 2000 ms). */
   reloadIntervalMs?: number;
+  /** Trust X-Forwarded-* headers from a reverse proxy in front of the server. */
+  trustProxy?: boolean;
   /** Host names the server also answers to, besides its bind address (see hostChecker). */
   allowedHosts?: readonly string[];
   log?: (message: string) => void;
@@ -31,10 +33,13 @@ export interface RunningServer {
 }
 
 export const DEFAULT_RELOAD_INTERVAL_MS = 2000;
+/** How long an editor's save waits for an ingest or update to finish before the server answers 503. */
+export const SERVER_WRITER_TIMEOUT_MS = 30_000;
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const started = performance.now();
-  const store = await openConfiguredStore({ db: options.db, forWriting: false });
+  // Writable when it can be (editors' reviews and logins are written), read-only in a read-only folder.
+  const store = await openConfiguredStore({ db: options.db, forWriting: 'existing', writerTimeoutMs: SERVER_WRITER_TIMEOUT_MS });
   try {
     const log = options.log ?? ((message: string) => void process.stderr.write(`${message}\n`));
     const embeddings: EmbeddingsLoader = (context) => queryEmbeddingsFromEnv(store, context.search.index, (message) => log(`waarschuwing: ${message}`));
@@ -57,6 +62,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       generator: options.generator,
       answerer: options.answerer,
       allowHost: hostChecker(options.host, options.allowedHosts),
+      refresh: () => data.check(),
+      trustProxy: options.trustProxy,
       log,
     });
     await app.listen({ host: options.host, port: options.port });

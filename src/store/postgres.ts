@@ -1,10 +1,12 @@
 import pg from 'pg';
-import { RuntimeFailure, StoreUnavailableError, errorMessage } from '../errors.js';
+import { InputError, RuntimeFailure, StoreUnavailableError, errorMessage } from '../errors.js';
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
-  SECTION_KEY, checkedDerived, derivedChecksum, rowToSection, sectionColumns, sectionToRow, toVerdict,
+  SECTION_KEY, checkedDerived, derivedChecksum, reviewColumns, reviewState, reviewToRow, rowToActiveSession, rowToAuditRecord,
+  rowToReview, rowToSection, rowToUser, sectionColumns, sectionToRow, toVerdict,
 } from './rows.js';
+import { REVIEW_GENERATION } from './editorial.js';
 import { schemaMigrations } from './schema.js';
 import { shouldDerive, type DocumentCounts, type EmbeddingKey, type IngestBatch, type IngestRun, type Store } from './store.js';
 import { bytesToVector, vectorToBytes } from './vectors.js';
@@ -142,6 +144,23 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       }
       if (generation && rows.length) await client.query('INSERT INTO generations (committed_at, reason) VALUES ($1, $2)', [new Date().toISOString(), generation]);
       await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  // One transaction; with `turn`, after the writer's turn (anything that adds a generation must take it,
+  // so that generations commit in the order of their ids).
+  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>, turn: boolean): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      if (turn) await takeTurn(async () => Boolean((await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [WRITER_LOCK])).rows[0]?.ok), writer);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       throw error;
@@ -317,6 +336,95 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
 
     async verdicts() {
       return (await all('SELECT * FROM verdicts ORDER BY commitment_hash, source_key', [])).map(toVerdict);
+    },
+
+    async addUser(user) {
+      const inserted = await pool.query(
+        'INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING',
+        [user.name, user.role, user.passwordHash, user.createdAt],
+      );
+      if (inserted.rowCount === 0) throw new InputError(`er bestaat al een gebruiker "${user.name}"`);
+    },
+
+    async users() {
+      return (await all('SELECT * FROM users ORDER BY name COLLATE "C"')).map(rowToUser);
+    },
+
+    async user(name) {
+      const row = await one('SELECT * FROM users WHERE name = $1', [name]);
+      return row ? rowToUser(row) : null;
+    },
+
+    async setUserDisabled(name, disabledAt) {
+      return transaction(async (client) => {
+        const changed = ((await client.query('UPDATE users SET disabled_at = $1 WHERE name = $2', [disabledAt, name])).rowCount ?? 0) > 0;
+        if (disabledAt) await client.query('DELETE FROM sessions WHERE user_name = $1', [name]);
+        return changed;
+      }, false);
+    },
+
+    async setLoginFailures(name, failedLogins, lockedUntil) {
+      await pool.query('UPDATE users SET failed_logins = $1, locked_until = $2 WHERE name = $3', [failedLogins, lockedUntil, name]);
+    },
+
+    async createSession(session) {
+      await transaction(async (client) => {
+        await client.query('DELETE FROM sessions WHERE expires_at < $1', [session.createdAt]);
+        await client.query('INSERT INTO sessions (id_hash, user_name, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+          session.idHash, session.userName, session.csrfToken, session.createdAt, session.expiresAt,
+        ]);
+      }, false);
+    },
+
+    async session(idHash, now) {
+      const row = await one('SELECT s.*, u.role, u.disabled_at FROM sessions s JOIN users u ON u.name = s.user_name WHERE s.id_hash = $1 AND s.expires_at > $2', [idHash, now]);
+      return row ? rowToActiveSession(row) : null;
+    },
+
+    async deleteSession(idHash) {
+      await pool.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
+    },
+
+    async reviews(agreement) {
+      return (await all('SELECT * FROM reviews WHERE agreement = $1 ORDER BY section_id COLLATE "C", commitment_hash', [agreement])).map(rowToReview);
+    },
+
+    async saveReview(review, expectedRevision, user) {
+      return transaction(async (client) => {
+        const current = (
+          await client.query('SELECT * FROM reviews WHERE agreement = $1 AND section_id = $2 AND commitment_hash = $3 FOR UPDATE', [
+            review.agreement, review.sectionId, review.commitmentHash,
+          ])
+        ).rows[0] as Row | undefined;
+        const currentReview = current ? rowToReview(current) : null;
+        if ((currentReview?.revision ?? null) !== expectedRevision) return { conflict: currentReview };
+        const logged = await client.query<{ id: number }>(
+          'INSERT INTO review_log (agreement, section_id, commitment_hash, user_name, at, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+          [
+            review.agreement, review.sectionId, review.commitmentHash, user, review.reviewedAt,
+            currentReview ? JSON.stringify(reviewState(currentReview)) : null, JSON.stringify(reviewState(review)),
+          ],
+        );
+        const revision = logged.rows[0]!.id;
+        const placeholders = reviewColumns.map((_, i) => `$${i + 1}`).join(', ');
+        const updates = reviewColumns.filter((c) => !['agreement', 'section_id', 'commitment_hash'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
+        await client.query(
+          `INSERT INTO reviews (${reviewColumns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (agreement, section_id, commitment_hash) DO UPDATE SET ${updates}`,
+          reviewToRow(review, revision),
+        );
+        const generation = (await client.query<{ id: number }>('INSERT INTO generations (committed_at, reason) VALUES ($1, $2) RETURNING id', [review.reviewedAt, REVIEW_GENERATION])).rows[0]!.id;
+        return { revision, generation };
+      }, true);
+    },
+
+    async reviewLog(key) {
+      return (
+        await all('SELECT * FROM review_log WHERE agreement = $1 AND section_id = $2 AND commitment_hash = $3 ORDER BY id', [key.agreement, key.sectionId, key.commitmentHash])
+      ).map(rowToAuditRecord);
+    },
+
+    async generationReasons(after) {
+      return (await all('SELECT reason FROM generations WHERE id > $1 ORDER BY id', [after])).map((r) => String(r.reason));
     },
 
     async close() {

@@ -3,6 +3,8 @@
 import type { AgreementSection, Decision, ParliamentDocument } from '../model/documents.js';
 import { createHash } from 'node:crypto';
 import { RuntimeFailure } from '../errors.js';
+import type { CommitmentStatus } from '../report/model.js';
+import type { ActiveSession, EvidenceJudgement, NewReview, ReviewAuditRecord, ReviewState, Role, StoredReview, StoredUser } from './editorial.js';
 import type { StoredVerdict } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -125,4 +127,75 @@ export function checkedDerived(name: string, data: Uint8Array, checksum: string 
     throw new RuntimeFailure(`index beschadigd: voer ingest opnieuw uit (de opgeslagen structuur "${name}" klopt niet met haar controlesom)`);
   }
   return data;
+}
+
+export function rowToUser(r: Row): StoredUser {
+  return {
+    name: String(r.name),
+    role: String(r.role) as Role,
+    passwordHash: String(r.password_hash),
+    createdAt: String(r.created_at),
+    disabledAt: optStr(r.disabled_at),
+    failedLogins: Number(r.failed_logins),
+    lockedUntil: optStr(r.locked_until),
+  };
+}
+
+export function rowToActiveSession(r: Row): ActiveSession {
+  return {
+    idHash: String(r.id_hash),
+    userName: String(r.user_name),
+    csrfToken: String(r.csrf_token),
+    createdAt: String(r.created_at),
+    expiresAt: String(r.expires_at),
+    role: String(r.role) as Role,
+    disabled: r.disabled_at != null,
+  };
+}
+
+export function rowToReview(r: Row): StoredReview {
+  return {
+    agreement: String(r.agreement),
+    sectionId: String(r.section_id),
+    commitmentHash: String(r.commitment_hash),
+    revision: Number(r.revision),
+    status: String(r.status) as CommitmentStatus,
+    publicNote: String(r.public_note),
+    internalNote: String(r.internal_note),
+    evidence: jsonColumn<Record<string, EvidenceJudgement>>(r.evidence, {}),
+    seenSources: jsonColumn<string[]>(r.seen_sources, []),
+    machineStatus: String(r.machine_status) as CommitmentStatus,
+    reviewer: String(r.reviewer),
+    reviewedAt: String(r.reviewed_at),
+  };
+}
+
+export function rowToAuditRecord(r: Row): ReviewAuditRecord {
+  return {
+    id: Number(r.id),
+    agreement: String(r.agreement),
+    sectionId: String(r.section_id),
+    commitmentHash: String(r.commitment_hash),
+    user: String(r.user_name),
+    at: String(r.at),
+    before: jsonColumn<ReviewState | null>(r.before, null),
+    after: jsonColumn<ReviewState>(r.after, { status: 'geen-spoor', publicNote: '', internalNote: '', evidence: {} }),
+  };
+}
+
+export const reviewColumns = [
+  'agreement', 'section_id', 'commitment_hash', 'revision', 'status', 'public_note', 'internal_note',
+  'evidence', 'seen_sources', 'machine_status', 'reviewer', 'reviewed_at',
+] as const;
+
+export function reviewToRow(review: NewReview, revision: number): unknown[] {
+  return [
+    review.agreement, review.sectionId, review.commitmentHash, revision, review.status, review.publicNote, review.internalNote,
+    JSON.stringify(review.evidence), JSON.stringify(review.seenSources), review.machineStatus, review.reviewer, review.reviewedAt,
+  ];
+}
+
+/** What the audit log records of a review. */
+export function reviewState(review: ReviewState): ReviewState {
+  return { status: review.status, publicNote: review.publicNote, internalNote: review.internalNote, evidence: review.evidence };
 }

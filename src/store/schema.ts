@@ -56,5 +56,23 @@ export function schemaMigrations(dialect: Dialect): string[] {
          DROP TABLE sections;
          ALTER TABLE sections_per_agreement RENAME TO sections;
          CREATE INDEX sections_agreement ON sections (agreement, ord);`,
+    // Editorial review (editor/): accounts, login sessions (only the sha256 of a session id is
+    // stored), the current review of each reviewed commitment and the audit log of every change.
+    // A review is keyed by its commitment's text, like a verdict, so it outlives any re-ingest.
+    `CREATE TABLE users (
+       name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL,
+       disabled_at TEXT, failed_logins INTEGER NOT NULL DEFAULT 0, locked_until TEXT);
+     CREATE TABLE sessions (
+       id_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL REFERENCES users (name), csrf_token TEXT NOT NULL,
+       created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+     CREATE TABLE review_log (
+       id ${serial}, agreement TEXT NOT NULL, section_id TEXT NOT NULL, commitment_hash TEXT NOT NULL,
+       user_name TEXT NOT NULL, at TEXT NOT NULL, before ${json}, after ${json} NOT NULL);
+     CREATE INDEX review_log_commitment ON review_log (agreement, section_id, commitment_hash);
+     CREATE TABLE reviews (
+       agreement TEXT NOT NULL, section_id TEXT NOT NULL, commitment_hash TEXT NOT NULL, revision INTEGER NOT NULL,
+       status TEXT NOT NULL, public_note TEXT NOT NULL, internal_note TEXT NOT NULL, evidence ${json} NOT NULL,
+       seen_sources ${json} NOT NULL, machine_status TEXT NOT NULL, reviewer TEXT NOT NULL, reviewed_at TEXT NOT NULL,
+       PRIMARY KEY (agreement, section_id, commitment_hash));`,
   ];
 }

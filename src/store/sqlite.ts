@@ -1,13 +1,15 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { RuntimeFailure } from '../errors.js';
+import { InputError, RuntimeFailure } from '../errors.js';
 import { defaultWriterTurn, takeTurn, type WriterTurn } from './writer.js';
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
-  SECTION_KEY, checkedDerived, derivedChecksum, rowToSection, sectionColumns, sectionToRow, toVerdict,
+  SECTION_KEY, checkedDerived, derivedChecksum, reviewColumns, reviewState, reviewToRow, rowToActiveSession, rowToAuditRecord,
+  rowToReview, rowToSection, rowToUser, sectionColumns, sectionToRow, toVerdict,
 } from './rows.js';
+import { REVIEW_GENERATION } from './editorial.js';
 import { schemaMigrations } from './schema.js';
 import { shouldDerive, type DocumentCounts, type EmbeddingKey, type IngestBatch, type IngestRun, type Store } from './store.js';
 import { bytesToVector, vectorToBytes } from './vectors.js';
@@ -286,6 +288,88 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
     async verdicts() {
       const rows = db.prepare('SELECT * FROM verdicts ORDER BY commitment_hash, source_key').all() as Row[];
       return rows.map(toVerdict);
+    },
+
+    async addUser(user) {
+      await writeTransaction(() => {
+        if (db.prepare('SELECT 1 FROM users WHERE name = ?').get(user.name)) throw new InputError(`er bestaat al een gebruiker "${user.name}"`);
+        db.prepare('INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)').run(user.name, user.role, user.passwordHash, user.createdAt);
+      });
+    },
+
+    async users() {
+      return (db.prepare('SELECT * FROM users ORDER BY name').all() as Row[]).map(rowToUser);
+    },
+
+    async user(name) {
+      const row = db.prepare('SELECT * FROM users WHERE name = ?').get(name) as Row | undefined;
+      return row ? rowToUser(row) : null;
+    },
+
+    async setUserDisabled(name, disabledAt) {
+      return writeTransaction(() => {
+        const changed = db.prepare('UPDATE users SET disabled_at = ? WHERE name = ?').run(disabledAt, name).changes > 0;
+        if (disabledAt) db.prepare('DELETE FROM sessions WHERE user_name = ?').run(name);
+        return changed;
+      });
+    },
+
+    async setLoginFailures(name, failedLogins, lockedUntil) {
+      await writeTransaction(() => db.prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE name = ?').run(failedLogins, lockedUntil, name));
+    },
+
+    async createSession(session) {
+      await writeTransaction(() => {
+        db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(session.createdAt);
+        db.prepare('INSERT INTO sessions (id_hash, user_name, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+          session.idHash, session.userName, session.csrfToken, session.createdAt, session.expiresAt,
+        );
+      });
+    },
+
+    async session(idHash, now) {
+      const row = db
+        .prepare('SELECT s.*, u.role, u.disabled_at FROM sessions s JOIN users u ON u.name = s.user_name WHERE s.id_hash = ? AND s.expires_at > ?')
+        .get(idHash, now) as Row | undefined;
+      return row ? rowToActiveSession(row) : null;
+    },
+
+    async deleteSession(idHash) {
+      await writeTransaction(() => db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash));
+    },
+
+    async reviews(agreement) {
+      return (db.prepare('SELECT * FROM reviews WHERE agreement = ? ORDER BY section_id, commitment_hash').all(agreement) as Row[]).map(rowToReview);
+    },
+
+    async saveReview(review, expectedRevision, user) {
+      return writeTransaction(() => {
+        const current = db
+          .prepare('SELECT * FROM reviews WHERE agreement = ? AND section_id = ? AND commitment_hash = ?')
+          .get(review.agreement, review.sectionId, review.commitmentHash) as Row | undefined;
+        const currentReview = current ? rowToReview(current) : null;
+        if ((currentReview?.revision ?? null) !== expectedRevision) return { conflict: currentReview };
+        const logged = db
+          .prepare('INSERT INTO review_log (agreement, section_id, commitment_hash, user_name, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(
+            review.agreement, review.sectionId, review.commitmentHash, user, review.reviewedAt,
+            currentReview ? JSON.stringify(reviewState(currentReview)) : null, JSON.stringify(reviewState(review)),
+          );
+        const revision = Number(logged.lastInsertRowid);
+        db.prepare(`INSERT OR REPLACE INTO reviews (${reviewColumns.join(', ')}) VALUES (${reviewColumns.map(() => '?').join(', ')})`).run(...reviewToRow(review, revision));
+        const generation = Number(newGeneration(REVIEW_GENERATION, review.reviewedAt).lastInsertRowid);
+        return { revision, generation };
+      });
+    },
+
+    async reviewLog(key) {
+      return (
+        db.prepare('SELECT * FROM review_log WHERE agreement = ? AND section_id = ? AND commitment_hash = ? ORDER BY id').all(key.agreement, key.sectionId, key.commitmentHash) as Row[]
+      ).map(rowToAuditRecord);
+    },
+
+    async generationReasons(after) {
+      return (db.prepare('SELECT reason FROM generations WHERE id > ? ORDER BY id').all(after) as Row[]).map((r) => String(r.reason));
     },
 
     async close() {

@@ -1,3 +1,4 @@
+import type { EditorialStore } from './editorial.js';
 import type { AgreementSection, Decision, IngestIssue, ParliamentDocument } from '../model/documents.js';
 
 export interface DocumentCounts {
@@ -84,7 +85,7 @@ export interface IngestRun {
  * The one storage interface; SQLite is the embedded default.
  * Async throughout so that a networked implementation (PostgreSQL) fits the same shape.
  */
-export interface Store {
+export interface Store extends EditorialStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Applies a batch atomically: either all of it is stored or none of it. */
   ingest(batch: IngestBatch): Promise<IngestRun>;

@@ -3,7 +3,7 @@
 // with one clear line after a timeout. Readers never wait: SQLite's WAL and
 // PostgreSQL's MVCC keep serving the last committed generation meanwhile.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RuntimeFailure } from '../errors.js';
+import { StoreUnavailableError } from '../errors.js';
 
 export interface WriterTurn {
   /** How long to wait for another writer before giving up. */
@@ -18,7 +18,7 @@ export const defaultWriterTurn: WriterTurn = { timeoutMs: DEFAULT_WRITER_TIMEOUT
 export const WAITING_MESSAGE = 'wacht op een andere schrijver (ingest, update, verify of embed)…';
 const POLL_MS = 200;
 
-/** Retries `tryAcquire` until it succeeds, or throws after `turn.timeoutMs`. */
+/** Retries `tryAcquire` until it succeeds, or throws after `turn.timeoutMs` (a StoreUnavailableError: a server answers 503). */
 export async function takeTurn(tryAcquire: () => Promise<boolean> | boolean, turn: WriterTurn): Promise<void> {
   const started = Date.now();
   let told = false;
@@ -26,7 +26,7 @@ export async function takeTurn(tryAcquire: () => Promise<boolean> | boolean, tur
     if (await tryAcquire()) return;
     const waited = Date.now() - started;
     if (waited >= turn.timeoutMs) {
-      throw new RuntimeFailure(
+      throw new StoreUnavailableError(
         `een andere schrijver houdt de index al ${Math.round(waited / 1000)} s bezet; probeer het later opnieuw (of verhoog BELOFTEMETER_WRITER_TIMEOUT_MS)`,
       );
     }

@@ -29,14 +29,21 @@ export async function runCli(args: string[], env: Record<string, string | undefi
 }
 
 /** Runs the CLI in a process of its own (for tests where two writers must really run at once). */
-export function runCliProcess(args: string[], env: Record<string, string | undefined> = {}, onStderr?: (text: string) => void): Promise<CliResult> {
+export function runCliProcess(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  onStderr?: (text: string) => void,
+  /** Written to the process's stdin (closed after); without it stdin is closed at once. */
+  input?: string,
+): Promise<CliResult> {
   const cli = fileURLToPath(new URL('../../bin/beloftemeter.js', import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (input !== undefined) child.stdin!.end(input);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
       onStderr?.(stderr);
     });

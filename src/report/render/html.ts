@@ -5,7 +5,7 @@
 import type { Dossier } from '../../dossiers/types.js';
 import type { Claim, Commitment, CommitmentStatus, SectionReport, Source } from '../model.js';
 import { UnknownCitationError, formatCitations, numberCitations, replaceCitationPlaceholders } from './citations.js';
-import { COMMITMENT_STATUSES, CLOSING_NOTE, NO_DATE_LABEL, confidenceLabel, generatorLine, statusLabel } from './labels.js';
+import { COMMITMENT_STATUSES, CLOSING_NOTE, NO_DATE_LABEL, commitmentConfidenceLabel, generatorLine, statusLabel } from './labels.js';
 import { checkCandidates, distinctProblemSignals, dossiersWithTimeline } from './selection.js';
 import { collapseWhitespace, truncateAtWord } from '../../text/index.js';
 import { escapeHtml, placeCitations, safeHttpUrl } from './text.js';
@@ -118,7 +118,7 @@ function commitmentRow(commitment: Commitment, index: number, numberOf: Readonly
     commitment.confidence === 'laag'
       ? ` <span class="check">${escapeHtml(collapseWhitespace(commitment.confidenceReason))}${candidates.length ? ` Na te lezen: ${citationLinks(candidates, numberOf)}` : ''}</span>`
       : '';
-  return `<tr><td>${index + 1}</td><td>${text(commitment.text)}</td><td>${statusBadge(commitment.status)}</td><td>${escapeHtml(confidenceLabel(commitment.confidence))}</td><td>${reason}${check}</td></tr>`;
+  return `<tr><td>${index + 1}</td><td>${text(commitment.text)}</td><td>${statusBadge(commitment.status)}</td><td>${escapeHtml(commitmentConfidenceLabel(commitment))}</td><td>${reason}${check}</td></tr>`;
 }
 
 function signalsList(commitments: readonly Commitment[], numberOf: ReadonlyMap<string, number>): string | null {

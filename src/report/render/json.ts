@@ -4,7 +4,7 @@
 import type { DecisionStage, DossierStep } from '../../dossiers/types.js';
 import type { CommitmentStatus, Confidence, SectionReport, Source } from '../model.js';
 import { UnknownCitationError, numberCitations, placeholderKeys, replaceCitationPlaceholders, uniqueKeys } from './citations.js';
-import { confidenceLabel, statusLabel } from './labels.js';
+import { commitmentConfidenceLabel, statusLabel } from './labels.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -47,6 +47,14 @@ export interface JsonCommitment {
   confidenceReason: string;
   /** The language model whose verdicts set the status, or null for the offline assessment. */
   verifiedBy: string | null;
+  /** The editors' review that set the status, with what the machine proposed; null when not reviewed. */
+  review: {
+    reviewedAt: string;
+    publicNote: string;
+    machineStatus: CommitmentStatus;
+    machineStatusLabel: string;
+    machineConfidence: Confidence;
+  } | null;
   /** The reason with `{{cite:key}}` placeholders replaced by "[n]". */
   reason: string;
   /** Numbers cited by the reason, in order, without repeats. */
@@ -136,9 +144,18 @@ export function toJsonReport(report: SectionReport): JsonReport {
       status: commitment.status,
       statusLabel: statusLabel(commitment.status),
       confidence: commitment.confidence,
-      confidenceLabel: confidenceLabel(commitment.confidence),
+      confidenceLabel: commitmentConfidenceLabel(commitment),
       confidenceReason: commitment.confidenceReason,
       verifiedBy: commitment.verifiedBy ?? null,
+      review: commitment.review
+        ? {
+            reviewedAt: commitment.review.reviewedAt,
+            publicNote: commitment.review.publicNote,
+            machineStatus: commitment.review.machine.status,
+            machineStatusLabel: statusLabel(commitment.review.machine.status),
+            machineConfidence: commitment.review.machine.confidence,
+          }
+        : null,
       reason: replaceCitationPlaceholders(commitment.reason, numberOf, { citation: (n) => `[${n}]` }),
       citations: numbers(placeholderKeys(commitment.reason), numberOf),
       decisiveSourceKey: commitment.decisiveSourceKey,

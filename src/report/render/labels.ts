@@ -1,7 +1,8 @@
 // Dutch labels shared by every renderer, so Markdown, HTML, JSON and the index
 // page never disagree on what a status or a generator is called.
 import { confidenceLabels, statusLabels } from '../../assess/status.js';
-import type { CommitmentStatus, Confidence, SectionReport } from '../model.js';
+import { reviewedLabel } from '../../editor/reviews.js';
+import type { Commitment, CommitmentStatus, Confidence, SectionReport } from '../model.js';
 
 /** Display order: from done to nothing found. */
 export const COMMITMENT_STATUSES: readonly CommitmentStatus[] = ['gerealiseerd', 'in-uitvoering', 'aangekondigd', 'geen-spoor'];
@@ -14,6 +15,11 @@ export function statusLabel(status: CommitmentStatus): string {
 /** "sterk bewijs" or "te controleren". */
 export function confidenceLabel(confidence: Confidence): string {
   return confidenceLabels[confidence] ?? String(confidence);
+}
+
+/** A commitment's confidence as shown: an editor's review replaces it ("beoordeeld door de redactie op 2 december 2026"). */
+export function commitmentConfidenceLabel(commitment: Pick<Commitment, 'confidence' | 'review'>): string {
+  return commitment.review ? reviewedLabel(commitment.review.reviewedAt) : confidenceLabel(commitment.confidence);
 }
 
 /** "Opgesteld met: …", saying honestly which generator wrote the prose. */

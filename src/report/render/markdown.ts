@@ -14,7 +14,7 @@ import {
   type CitationNumbering,
 } from './citations.js';
 import { checkCandidates, dossiersWithTimeline, distinctProblemSignals } from './selection.js';
-import { CLOSING_NOTE, NO_DATE_LABEL, confidenceLabel, generatorLine, statusLabel } from './labels.js';
+import { CLOSING_NOTE, NO_DATE_LABEL, commitmentConfidenceLabel, generatorLine, statusLabel } from './labels.js';
 import { collapseWhitespace, truncateAtWord } from '../../text/index.js';
 import {
   escapeHtml,
@@ -86,7 +86,7 @@ function commitmentRow(commitment: Commitment, index: number, numberOf: Readonly
     commitment.confidence === 'laag'
       ? ` ${escapeTableText(collapseWhitespace(commitment.confidenceReason))}${candidates.length ? ` Na te lezen: ${citationMarks(candidates, numberOf)}` : ''}`
       : '';
-  return `| ${index + 1} | ${text} | ${statusLabel(commitment.status)} | ${confidenceLabel(commitment.confidence)} | ${reason}${check} |`;
+  return `| ${index + 1} | ${text} | ${statusLabel(commitment.status)} | ${commitmentConfidenceLabel(commitment)} | ${reason}${check} |`;
 }
 
 function commitmentsBlock(report: SectionReport, numberOf: ReadonlyMap<string, number>): string {
