@@ -7,6 +7,7 @@ import type { Answerer, Generator } from '../report/generator.js';
 import { registerApiRoutes } from './api-routes.js';
 import { registerEditorialRoutes } from './editorial-routes.js';
 import type { AddressLimiter } from '../editor/login-limit.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../editor/sessions.js';
 import { installErrorHandling } from './errors.js';
 import type { ServedData } from './served-data.js';
 import { loadStaticFiles, type StaticFile } from './static-files.js';
@@ -97,6 +98,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         description:
           'Voortgang van het regeerakkoord: secties, rapporten, beloften met status en bronnen, zoeken en vragen (GET, zonder aanmelding). ' +
           'Redactie (tag "redactie"): aanmelden, beloften beoordelen, de beoordelingswachtrij en accounts; elke POST vraagt een sessiecookie en de kop x-csrf-token.',
+      },
+      components: {
+        securitySchemes: {
+          sessie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'gezet door POST /api/login' },
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER, description: 'het csrfToken uit POST /api/login of GET /api/session' },
+        },
       },
     },
   });

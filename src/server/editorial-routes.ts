@@ -88,7 +88,11 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
     return session;
   };
 
-  const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+  /** How the OpenAPI document says a route is authorised. */
+const READS = { tags: ['redactie'], security: [{ sessie: [] }] };
+const WRITES = { tags: ['redactie'], security: [{ sessie: [], csrf: [] }] };
+
+const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
   app.get('/api/session', { schema: { tags: ['redactie'] } }, async (request, reply) => {
     noStore(reply);
@@ -131,7 +135,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
     },
   );
 
-  app.post('/api/logout', { schema: { tags: ['redactie'] } }, async (request, reply) => {
+  app.post('/api/logout', { schema: WRITES }, async (request, reply) => {
     noStore(reply);
     const session = await requireSession(request, { write: true });
     await store().deleteSession(session.idHash);
@@ -152,7 +156,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
 
   app.get<{ Params: { '*': string }; Querystring: { agreement?: string } }>(
     '/api/reviews/*',
-    { schema: { tags: ['redactie'], params: wildcardParams, querystring: agreementQuery } },
+    { schema: { ...READS, params: wildcardParams, querystring: agreementQuery } },
     async (request, reply) => {
       noStore(reply);
       await requireSession(request, { write: false });
@@ -176,7 +180,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
     {
       bodyLimit: REVIEW_BODY_LIMIT,
       schema: {
-        tags: ['redactie'],
+        ...WRITES,
         params: wildcardParams,
         querystring: agreementQuery,
         body: {
@@ -228,7 +232,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
     '/api/review-queue',
     {
       schema: {
-        tags: ['redactie'],
+        ...READS,
         querystring: {
           type: 'object',
           properties: {
@@ -268,7 +272,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
     disabledAt: u.disabledAt,
   });
 
-  app.get('/api/users', { schema: { tags: ['redactie'] } }, async (request, reply) => {
+  app.get('/api/users', { schema: READS }, async (request, reply) => {
     noStore(reply);
     await requireSession(request, { write: false, role: 'admin' });
     return { users: (await store().users()).map(publicUser) };
@@ -278,7 +282,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
     '/api/users',
     {
       schema: {
-        tags: ['redactie'],
+        ...WRITES,
         body: {
           type: 'object',
           properties: {
@@ -301,7 +305,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
 
   app.post<{ Params: { name: string } }>(
     '/api/users/:name/disable',
-    { schema: { tags: ['redactie'], params: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 100 } }, required: ['name'] } } },
+    { schema: { ...WRITES, params: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 100 } }, required: ['name'] } } },
     async (request, reply) => {
       noStore(reply);
       const session = await requireSession(request, { write: true, role: 'admin' });

@@ -238,7 +238,7 @@ describe('API happy paths', () => {
     assert.match(String(csv.headers['content-type']), /^text\/csv/);
     assert.match(String(csv.headers['content-disposition']), /attachment; filename="beloften\.csv"/);
     const lines = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    assert.equal(lines[0], 'id,hoofdstuk,sectie,engagement,status,zekerheid,toelichting,bron,bron_datum,bron_link,ministers,nagekeken_door');
+    assert.equal(lines[0], 'id,hoofdstuk,sectie,engagement,status,zekerheid,toelichting,bron,bron_datum,bron_link,ministers,nagekeken_door,beoordeeld_door_redactie_op,voorstel_machine');
     assert.equal(lines.length, justitie.total + 1);
 
     const detail = await get('/api/promises/justitie/3.4/1');
