@@ -1,0 +1,59 @@
+// Integration: `user add|list|disable` on a real SQLite index, the password
+// read from stdin (the first line) so it never appears in arguments.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { verifyPassword } from '../editor/passwords.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import { runCli, runCliProcess } from '../testing/run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'beloftemeter-user-'));
+const db = join(work, 'index.db');
+const user = (args: string[], input?: string) => runCliProcess(['--db', db, 'user', ...args], {}, undefined, input);
+
+after(() => rmSync(work, { recursive: true, force: true }));
+
+test('user add, list and disable', { timeout: 60_000 }, async () => {
+  const added = await user(['add', 'Anna', '--role', 'editor'], 'correct horse battery\nrest is ignored\n');
+  assert.equal(added.code, 0, added.stderr);
+  assert.equal(added.stdout, 'account anna (editor) aangemaakt\n');
+  assert.equal((await user(['add', 'root', '--role', 'admin'], 'another long password\n')).code, 0);
+
+  const store = openSqliteStore(db, { readonly: true });
+  const stored = await store.user('anna');
+  await store.close();
+  assert.equal(stored?.role, 'editor');
+  assert.ok(stored && (await verifyPassword('correct horse battery', stored.passwordHash)), 'the first line of stdin is the password, hashed');
+  assert.ok(!stored.passwordHash.includes('correct horse'));
+
+  const list = await runCli(['--db', db, 'user', 'list', '--json']);
+  assert.equal(list.code, 0, list.stderr);
+  assert.deepEqual((JSON.parse(list.stdout) as { name: string; role: string; disabledAt: string | null }[]).map((u) => [u.name, u.role, u.disabledAt]), [['anna', 'editor', null], ['root', 'admin', null]]);
+
+  const disabled = await runCli(['--db', db, 'user', 'disable', 'anna']);
+  assert.equal(disabled.code, 0, disabled.stderr);
+  assert.equal(disabled.stdout, 'account anna uitgeschakeld\n');
+  assert.match((await runCli(['--db', db, 'user', 'list'])).stdout, /^anna\teditor\tuitgeschakeld op \d{4}-\d{2}-\d{2}\nroot\tadmin\tactief\n$/);
+});
+
+test('bad accounts are refused with exit 2 and a message that names the problem', { timeout: 60_000 }, async () => {
+  const cases: [string[], string | undefined, RegExp][] = [
+    [['add', 'anna', '--role', 'editor'], 'yet another password\n', /er bestaat al een gebruiker "anna"/],
+    [['add', 'bert', '--role', 'hoofdredacteur'], 'correct horse battery\n', /ongeldige rol "hoofdredacteur": kies editor of admin/],
+    [['add', 'bert', '--role', 'editor'], 'kort\n', /het wachtwoord moet minstens 12 tekens lang zijn/],
+    [['add', 'bert', '--role', 'editor'], '', /no password given/],
+    [['add', '<b>', '--role', 'editor'], 'correct horse battery\n', /ongeldige gebruikersnaam "<b>"/],
+    [['disable', 'nobody'], undefined, /geen gebruiker "nobody"/],
+  ];
+  for (const [args, input, message] of cases) {
+    const result = await user(args, input);
+    assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, message);
+    assert.equal(result.stderr.trim().split('\n').length, 1, 'one line');
+  }
+  const missingRole = await user(['add', 'bert'], 'correct horse battery\n');
+  assert.equal(missingRole.code, 2);
+  assert.match(missingRole.stderr, /--role/);
+});
