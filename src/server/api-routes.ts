@@ -12,7 +12,7 @@ import { countDocuments, searchDocuments } from '../search/service.js';
 import { InputError } from '../errors.js';
 import { NotFoundError } from './errors.js';
 import type { CommitmentStatus } from '../report/model.js';
-import { filterPromises, promiseDetail, promisesCsv, promiseText } from './promises.js';
+import { filterPromises, promiseDetail, promisesCiting, promisesCsv, promiseText } from './promises.js';
 import { promisePath } from './editorial-routes.js';
 import { commitmentHash } from '../assess/verify.js';
 import { renderedReport, type ServedData } from './served-data.js';
@@ -227,9 +227,9 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
 
   app.get<{ Params: { '*': string } }>('/api/documents/*', { schema: { params: wildcardParams } }, async (request) => {
     const id = request.params['*'];
-    const { context } = deps.data();
-    const doc = await findDocument(context.store, context.dossierOf, id);
+    const data = deps.data();
+    const doc = await findDocument(data.context.store, data.context.dossierOf, id);
     if (!doc) throw new NotFoundError(`geen beslissing of parlementair document met id "${id}"`);
-    return doc;
+    return { ...doc, promises: promisesCiting(data.context, await data.promises(), id) };
   });
 }

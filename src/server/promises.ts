@@ -307,3 +307,26 @@ export async function promiseDetail(
     problems: commitment.problems.map((p) => ({ quote: p.quote, n: numberOf.get(p.sourceKey) ?? null })),
   };
 }
+
+/** A promise a document is evidence for, as its document page lists it. */
+export interface CitingPromise {
+  path: string;
+  text: string;
+  sectionNumber: string;
+  sectionTitle: string;
+  status: CommitmentStatus;
+  statusLabel: string;
+  /** Whether the document decided the status. */
+  decisive: boolean;
+}
+
+/** The promises whose shown evidence includes this document, in agreement order. */
+export function promisesCiting(context: ReportContext, rows: readonly PromiseRow[], documentId: string): CitingPromise[] {
+  const citing = new Map<string, boolean>();
+  for (const commitments of context.assessments.values()) {
+    for (const c of commitments) if (c.evidence.some((e) => e.sourceKey === documentId)) citing.set(c.id, c.decisiveSourceKey === documentId);
+  }
+  return rows
+    .filter((r) => citing.has(r.id))
+    .map((r) => ({ path: r.path, text: r.text, sectionNumber: r.sectionNumber, sectionTitle: r.sectionTitle, status: r.status, statusLabel: r.statusLabel, decisive: citing.get(r.id)! }));
+}

@@ -251,6 +251,17 @@ describe('API happy paths', () => {
     for (const url of ['/api/promises/justitie/3.4/99', '/api/promises/bestaat/niet/1', '/api/promises/justitie/3.4/x']) assert.equal((await get(url)).statusCode, 404, url);
   });
 
+  test('a document lists the promises it is evidence for', async () => {
+    const promise = (await get('/api/promises/justitie/3.4/1')).json() as { sources: { key: string; decisive: boolean }[] };
+    const decisive = promise.sources.find((s) => s.decisive) ?? promise.sources[0]!;
+    const doc = (await get(`/api/documents/${decisive.key}`)).json() as { promises: { path: string; decisive: boolean; statusLabel: string }[] };
+    const listed = doc.promises.find((p) => p.path === 'justitie/3.4/1');
+    assert.ok(listed, JSON.stringify(doc.promises));
+    assert.equal(listed.decisive, decisive.decisive);
+    const unrelated = (await get('/api/documents/parlement/schriftelijke-vraag-294-2022-livc-r-samenwerkingsakkoord')).json() as { promises: unknown[] };
+    assert.ok(Array.isArray(unrelated.promises));
+  });
+
   test('the API is described by an OpenAPI document made from the schemas that validate requests', async () => {
     const res = await get('/api/openapi.json');
     assert.equal(res.statusCode, 200);

@@ -1,7 +1,7 @@
 // One document: a decision with its dossier timeline (every stage linked), or
 // a parliamentary document with its question and answer.
 import { getJson, idPath } from './api.js';
-import { append, formatDate, h, sourceLink } from './dom.js';
+import { append, formatDate, h, promisePath, sourceLink, statusBadge } from './dom.js';
 
 export function documentPath(id) {
   return `/document/${idPath(id)}`;
@@ -35,6 +35,23 @@ function timeline(dossier) {
   ];
 }
 
+// The promises this document is evidence for: from a source back to what it bears on.
+function citingPromises(promises) {
+  if (!promises || promises.length === 0) return null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'beloften-kop' },
+    h('h2', { id: 'beloften-kop' }, promises.length === 1 ? 'Bewijs voor 1 belofte' : `Bewijs voor ${promises.length} beloften`),
+    h(
+      'ul',
+      { class: 'citing-promises' },
+      promises.map((p) =>
+        h('li', {}, statusBadge(p.status, p.statusLabel), ' ', h('a', { href: promisePath(p.path) }, p.text), h('span', { class: 'meta' }, ` · ${p.sectionNumber} ${p.sectionTitle}${p.decisive ? ' · doorslaggevend' : ''}`)),
+      ),
+    ),
+  );
+}
+
 export async function renderDocument(main, { id, signal }) {
   const doc = await getJson(`/api/documents/${idPath(id)}`);
   if (signal.aborted) return;
@@ -46,6 +63,7 @@ export async function renderDocument(main, { id, signal }) {
       h('p', { class: 'meta' }, `Beslissing van de Vlaamse Regering · ${formatDate(doc.meetingDate)}${doc.mandatees.length ? ` · ${doc.mandatees.map((m) => m.name).join(', ')}` : ''}`),
       h('p', {}, sourceLink(doc.uri, 'Bekijk op de website van de Vlaamse Regering')),
       doc.bodyText ? paragraphs(doc.bodyText) : h('p', { class: 'meta' }, 'Deze beslissing heeft geen tekst.'),
+      citingPromises(doc.promises),
       doc.dossier ? h('section', { 'aria-labelledby': 'dossier-kop' }, h('h2', { id: 'dossier-kop' }, `Dossier: ${doc.dossier.title}`), timeline(doc.dossier)) : null,
     ]);
     return;
@@ -57,5 +75,6 @@ export async function renderDocument(main, { id, signal }) {
     doc.question && doc.answer
       ? [h('h2', {}, 'Vraag'), paragraphs(doc.question), h('h2', {}, 'Antwoord'), paragraphs(doc.answer)]
       : paragraphs(doc.text),
+    citingPromises(doc.promises),
   ]);
 }
