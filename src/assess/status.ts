@@ -77,6 +77,17 @@ export const UNDER_WAY_STAGES: ReadonlySet<DecisionStage> = new Set<DecisionStag
   'tweede-principiele-goedkeuring',
 ]);
 
+/** The status a decision of this stage stands for on its own; null for a stage that says nothing about progress. */
+export function stageStatus(stage: DecisionStage): CommitmentStatus | null {
+  if (REALISED_STAGES.has(stage)) return 'gerealiseerd';
+  if (UNDER_WAY_STAGES.has(stage)) return 'in-uitvoering';
+  if (stage === 'visie' || stage === 'mededeling') return 'aangekondigd';
+  return null;
+}
+
+/** Statuses from none to done, for comparing how far a commitment got. */
+export const STATUS_PROGRESS: Record<CommitmentStatus, number> = { 'geen-spoor': 0, aangekondigd: 1, 'in-uitvoering': 2, gerealiseerd: 3 };
+
 // How far along the decision process a stage is.
 const STAGE_ORDER: Record<DecisionStage, number> = {
   overig: 0,

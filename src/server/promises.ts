@@ -5,7 +5,7 @@
 import { stageLabel } from '../dossiers/stage.js';
 import { assessSection } from '../report/build.js';
 import type { ReportContext } from '../report/context.js';
-import type { CommitmentStatus, Confidence, Source } from '../report/model.js';
+import type { Commitment, CommitmentStatus, Confidence, Source } from '../report/model.js';
 import { placeholderKeys } from '../report/render/citations.js';
 import { commitmentConfidenceLabel, confidenceLabel, statusLabel } from '../report/render/labels.js';
 import { chapterOf } from '../sources/agreement/index.js';
@@ -13,6 +13,8 @@ import { emptyStatusCounts, type StatusCounts } from '../report/status-counts.js
 import { sourcesFor } from '../report/sources.js';
 import { foldForMatching } from '../text/index.js';
 import { reviewedLabel } from '../editor/reviews.js';
+import { STATUS_PROGRESS, stageStatus } from '../assess/status.js';
+import type { Dossier } from '../dossiers/types.js';
 import type { EvidenceJudgement, ReviewAuditRecord } from '../store/editorial.js';
 
 export interface PromiseSource {
@@ -221,6 +223,11 @@ export interface PromiseDetail {
   history: { at: string; statusBefore: CommitmentStatus | null; statusBeforeLabel: string | null; status: CommitmentStatus; statusLabel: string; publicNote: string }[];
   dossiers: { id: string; title: string; steps: { decisionId: string; date: string; stageLabel: string; n: number | null }[] }[];
   problems: { quote: string; n: number | null }[];
+  /**
+   * How the machine's status came about over time: the dated decisions of the
+   * decisive dossier that took the promise further (`n`: its source number).
+   */
+  progress: (ProgressStep & { n: number | null })[];
 }
 
 /** The promise's commitment as sentence text, for the key of its reviews. */
@@ -305,7 +312,37 @@ export async function promiseDetail(
       .filter((d) => d.steps.some((s) => numberOf.has(s.decisionId) || cited.has(s.decisionId)))
       .map((d) => ({ id: d.id, title: d.title, steps: d.steps.map((s) => ({ decisionId: s.decisionId, date: s.date, stageLabel: s.stageLabel, n: numberOf.get(s.decisionId) ?? null })) })),
     problems: commitment.problems.map((p) => ({ quote: p.quote, n: numberOf.get(p.sourceKey) ?? null })),
+    progress: progressOf(machine ?? commitment, context.dossierOf).map((step) => ({ ...step, n: numberOf.get(step.decisionId) ?? null })),
   };
+}
+
+/** One step forward of a commitment in the real world: the decision that took it to a further status. */
+export interface ProgressStep {
+  date: string;
+  status: CommitmentStatus;
+  statusLabel: string;
+  stageLabel: string;
+  decisionId: string;
+}
+
+/**
+ * When the commitment got where the machine says it is, and by which
+ * decision: the steps of the decisive decision's dossier that took it to a
+ * further status, never beyond the status the evidence supports.
+ */
+export function progressOf(commitment: Pick<Commitment, 'status' | 'decisiveSourceKey'>, dossierOf: ReadonlyMap<string, Dossier>): ProgressStep[] {
+  const dossier = commitment.decisiveSourceKey ? dossierOf.get(commitment.decisiveSourceKey) : undefined;
+  if (!dossier) return [];
+  const ceiling = STATUS_PROGRESS[commitment.status];
+  const steps: ProgressStep[] = [];
+  let reached = 0;
+  for (const step of dossier.steps) {
+    const status = stageStatus(step.stage);
+    if (!status || STATUS_PROGRESS[status] <= reached || STATUS_PROGRESS[status] > ceiling) continue;
+    reached = STATUS_PROGRESS[status];
+    steps.push({ date: step.date, status, statusLabel: statusLabel(status), stageLabel: step.stageLabel, decisionId: step.decisionId });
+  }
+  return steps;
 }
 
 /** A promise a document is evidence for, as its document page lists it. */

@@ -251,6 +251,20 @@ describe('API happy paths', () => {
     for (const url of ['/api/promises/justitie/3.4/99', '/api/promises/bestaat/niet/1', '/api/promises/justitie/3.4/x']) assert.equal((await get(url)).statusCode, 404, url);
   });
 
+  test('a promise tells when it got where it is: the dated decisions that took it further', async () => {
+    const order = ['aangekondigd', 'in-uitvoering', 'gerealiseerd'];
+    const detail = (await get('/api/promises/justitie/3.4/1')).json() as {
+      promise: { status: string };
+      progress: { date: string; status: string; stageLabel: string; decisionId: string; n: number | null }[];
+    };
+    assert.ok(detail.progress.length > 0, 'the LIVC-R decree went through several stages');
+    for (let i = 1; i < detail.progress.length; i++) {
+      assert.ok(detail.progress[i]!.date >= detail.progress[i - 1]!.date);
+      assert.ok(order.indexOf(detail.progress[i]!.status) > order.indexOf(detail.progress[i - 1]!.status), 'each step goes further');
+    }
+    assert.equal(detail.progress.at(-1)!.status, detail.promise.status, 'the last step is where the promise stands');
+  });
+
   test('a document lists the promises it is evidence for', async () => {
     const promise = (await get('/api/promises/justitie/3.4/1')).json() as { sources: { key: string; decisive: boolean }[] };
     const decisive = promise.sources.find((s) => s.decisive) ?? promise.sources[0]!;
