@@ -36,7 +36,8 @@ export function registerServeCommand(program: Command, out: Output): void {
     .option('--generator <name>', 'extractive (standaard, offline) of llm')
     .option('--reload-interval <ms>', 'hoe vaak de server op nieuwe gegevens controleert (ingest, update, verify)', String(DEFAULT_RELOAD_INTERVAL_MS))
     .option('--allowed-host <name...>', 'andere hostnamen waarop de server antwoordt (of BELOFTEMETER_ALLOWED_HOSTS, komma-gescheiden)')
-    .action(async (flags: { port: string; host: string; generator?: string; reloadInterval: string; allowedHost?: string[] }) => {
+    .option('--trust-proxy', 'vertrouw X-Forwarded-For/-Proto van een reverse proxy (of BELOFTEMETER_TRUST_PROXY=1): klantadres voor aanmeldlimieten, https voor Secure-cookies')
+    .action(async (flags: { port: string; host: string; generator?: string; reloadInterval: string; allowedHost?: string[]; trustProxy?: boolean }) => {
       const port = parsePort(flags.port);
       const reloadIntervalMs = Number(flags.reloadInterval);
       if (!/^\d+$/.test(flags.reloadInterval) || reloadIntervalMs < 100) {
@@ -51,6 +52,7 @@ export function registerServeCommand(program: Command, out: Output): void {
         generator,
         answerer,
         reloadIntervalMs,
+        trustProxy: flags.trustProxy ?? process.env.BELOFTEMETER_TRUST_PROXY === '1',
         allowedHosts: flags.allowedHost ?? (process.env.BELOFTEMETER_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
         log: (message) => out.stderr(`${message}\n`),
       });
