@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // HTTP load on loopback, bounded in time: a `serve` process of its own on the
 // bundled index, then section reports rotating over every section (JSON,
-// Markdown and HTML) at 10 and at 100 connections, and searches at 10.
+// Markdown and HTML) at 10 and at 100 connections, searches at 10, the promise
+// list (pages of 50 under rotating filters, and its CSV export of a chapter)
+// and promise pages rotating over every promise at 10.
 // Prints req/s, p50, p99 and errors per scenario. Budget (DESIGN.md): a stored
 // report p99 <= 20 ms at 10 connections.
 //
@@ -75,6 +77,20 @@ try {
   await scenario('reports, all sections and formats, 100 conns', 100, reports);
   await scenario('search, short queries, 10 conns', 10, searches);
   await scenario('stats, 10 conns', 10, () => '/api/stats');
+  const lists = [
+    '/api/promises?limit=50',
+    '/api/promises?limit=50&status=gerealiseerd',
+    '/api/promises?limit=50&chapter=justitie%2F3&confidence=laag',
+    '/api/promises?limit=50&q=decreet',
+    '/api/promises?limit=50&offset=1000',
+    '/api/promises?limit=50&minister=Somers',
+  ];
+  let l = 0;
+  await scenario('promise list, pages of 50, 6 filters, 10 conns', 10, () => lists[l++ % lists.length]);
+  await scenario('promise list, CSV of a chapter, 10 conns', 10, () => '/api/promises?format=csv&chapter=onderwijs%2F1');
+  const all = (await (await fetch(`${url}/api/promises?limit=5000`)).json()).items.map((p) => p.path);
+  let p = 0;
+  await scenario(`promise pages, all ${all.length} promises, 10 conns`, 10, () => `/api/promises/${all[p++ % all.length]}`);
 } finally {
   server.kill('SIGTERM');
 }
