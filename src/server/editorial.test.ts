@@ -12,7 +12,9 @@ import { extractiveAnswerer, extractiveGenerator } from '../report/extractive.js
 import { openSqliteStore } from '../store/sqlite.js';
 import { makeDataFolder } from '../testing/fixture-data.js';
 import { runCli } from '../testing/run-cli.js';
+import { loadReportContext } from '../report/context.js';
 import { buildServer } from './app.js';
+import { servedData } from './served-data.js';
 import { startServer, type RunningServer } from './start.js';
 
 const work = mkdtempSync(join(tmpdir(), 'beloftemeter-editorial-'));
@@ -145,6 +147,20 @@ describe('sessions', () => {
       assert.match(refused.json().error, /vanaf dit adres/);
     } finally {
       await app.close();
+    }
+  });
+
+  test('a server on a read-only index says that logging in cannot be done there (503)', async () => {
+    const store = openSqliteStore(db, { readonly: true });
+    const context = await loadReportContext(store);
+    const app = buildServer({ data: () => servedData(context, context.generation), generator: extractiveGenerator, answerer: extractiveAnswerer, log: () => {} });
+    try {
+      const answer = await app.inject({ method: 'POST', url: '/api/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'anna', password: PASSWORD }) });
+      assert.equal(answer.statusCode, 503);
+      assert.match(answer.json().error, /alleen-lezen index/);
+    } finally {
+      await app.close();
+      await store.close();
     }
   });
 
