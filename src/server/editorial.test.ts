@@ -260,6 +260,8 @@ describe('reviews', () => {
     // The list, its CSV, the overview and the reports say the same.
     const listed = (await call('GET', `/api/promises?reviewed=ja`)).body as { total: number; items: { id: string; status: string }[] };
     assert.deepEqual(listed.items.map((i) => [i.id, i.status]), [[before.promise.id, 'aangekondigd']]);
+    const overview = (await call('GET', '/api/overview')).body as { chapters: { id: string; reviewed: number }[] };
+    assert.deepEqual(overview.chapters.filter((c) => c.reviewed > 0).map((c) => [c.id, c.reviewed]), [['justitie/3', 1]], 'the scoreboard counts it');
     const csv = (await call('GET', '/api/promises?reviewed=ja&format=csv')).text;
     assert.match(csv, /"aangekondigd","beoordeeld door de redactie op [^"]+",/);
     const md = (await call('GET', '/api/reports/justitie/3.4?format=md')).text;

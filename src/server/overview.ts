@@ -18,6 +18,8 @@ export interface ChapterOverview {
   counts: StatusCounts;
   /** Commitments whose status has low confidence ("te controleren"). */
   toCheck: number;
+  /** Commitments whose status an editor reviewed. */
+  reviewed: number;
 }
 
 export interface Overview {
@@ -35,13 +37,14 @@ export interface Overview {
 export function computeOverview(context: Pick<ReportContext, 'sections' | 'assessments'>, generation: number): Overview {
   const byId = new Map(context.sections.map((s) => [s.id, s]));
   const chapters = context.sections.filter((s) => s.parentId === null);
-  const totals = new Map(chapters.map((c) => [c.id, { counts: emptyStatusCounts(), toCheck: 0 }]));
+  const totals = new Map(chapters.map((c) => [c.id, { counts: emptyStatusCounts(), toCheck: 0, reviewed: 0 }]));
   for (const section of context.sections) {
     const total = totals.get(chapterOf(byId, section).id);
     const commitments = context.assessments.get(section.id) ?? [];
     if (!total) continue;
     addStatusCounts(total.counts, countStatuses(commitments));
     total.toCheck += commitments.filter((c) => c.confidence === 'laag').length;
+    total.reviewed += commitments.filter((c) => c.review).length;
   }
   return {
     ready: true,

@@ -41,6 +41,7 @@ function scoreboard(overview) {
   const totals = Object.fromEntries(overview.statuses.map(({ status }) => [status, overview.chapters.reduce((sum, c) => sum + c.counts[status], 0)]));
   const all = Object.values(totals).reduce((a, b) => a + b, 0);
   const toCheck = overview.chapters.reduce((sum, c) => sum + c.toCheck, 0);
+  const reviewed = overview.chapters.reduce((sum, c) => sum + c.reviewed, 0);
   const percent = (n) => `${all ? Math.round((100 * n) / all) : 0}%`;
   return h(
     'section',
@@ -53,6 +54,7 @@ function scoreboard(overview) {
     ),
     statusBar(totals, overview.statuses),
     h('p', { class: 'hint' }, `${toCheck} statussen (${percent(toCheck)}) zijn te controleren. `, h('a', { href: '/methode' }, 'Wat elke status vraagt en hoe vaak ze klopt'), '.'),
+    h('p', { class: 'hint' }, reviewed ? h('a', { href: '/beloften?reviewed=ja' }, `${reviewed} ${reviewed === 1 ? 'status is' : 'statussen zijn'} beoordeeld door de redactie`) : 'Nog geen status beoordeeld door de redactie', '.'),
   );
 }
 
