@@ -21,7 +21,7 @@ import type { ServedData } from './served-data.js';
 export interface EditorialDeps {
   data: () => ServedData;
   /** Makes this server show a write at once (its own poll would take up to an interval). */
-  refresh: () => Promise<void>;
+  refresh: (generation: number) => Promise<void>;
   /** Failed logins per client address (default: 20 per 15 minutes). */
   loginLimiter?: AddressLimiter;
 }
@@ -223,7 +223,7 @@ const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store
         const by = saved.conflict ? `door ${saved.conflict.reviewer} ` : '';
         throw new ConflictError(`deze belofte werd intussen ${by}anders beoordeeld; laad de pagina opnieuw en kijk de wijziging na`, saved.conflict);
       }
-      await deps.refresh();
+      await deps.refresh(saved.generation);
       return saved;
     },
   );

@@ -121,6 +121,8 @@ export interface Follower {
   current(): ServedData;
   /** Checks the store now and swaps when it has a newer generation; resolves when done. */
   check(): Promise<void>;
+  /** Checks until the served generation is at least `generation` (a write this process just committed), a few tries at most. */
+  reach(generation: number): Promise<void>;
   stop(): void;
 }
 
@@ -170,6 +172,10 @@ export function followGenerations(store: Store, initial: ServedData, options: Fo
   return {
     current: () => served,
     check,
+    // A check already under way may have read the generation before the write: then one more is needed.
+    async reach(generation) {
+      for (let attempt = 0; attempt < 3 && served.generation < generation; attempt++) await check();
+    },
     stop: () => clearInterval(timer),
   };
 }

@@ -62,7 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       generator: options.generator,
       answerer: options.answerer,
       allowHost: hostChecker(options.host, options.allowedHosts),
-      refresh: () => data.check(),
+      refresh: (generation) => data.reach(generation),
       trustProxy: options.trustProxy,
       log,
     });
