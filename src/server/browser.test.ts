@@ -168,6 +168,10 @@ test('start page, section report, search and ask in Chromium', { timeout: 120_00
   await promises.waitForURL(/\/belofte\/justitie\/3\.4\/1$/);
   await promises.getByRole('heading', { level: 1, name: /Belofte 1 uit 3\.4/ }).waitFor();
   assert.match(await promises.locator('.promise-text').innerText(), /LIVC-R/);
+  // How far it got when: dated steps, each linked to its decision.
+  const progress = promises.getByRole('region', { name: 'Verloop volgens de beslissingen' }).locator('li');
+  assert.ok((await progress.count()) > 0);
+  assert.match(await progress.first().innerText(), /^\d{1,2} [a-z]+ \d{4} · (aangekondigd|in uitvoering|gerealiseerd) door /);
   const evidence = promises.locator('ol.references li a[href^="/document/"]').first();
   await evidence.scrollIntoViewIfNeeded();
   const scrolled = Number(await promises.evaluate('window.scrollY'));

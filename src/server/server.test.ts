@@ -293,7 +293,7 @@ describe('API happy paths', () => {
   });
 
   test('unknown pages are the app with a 404; unknown API routes are JSON', async () => {
-    for (const [url, status] of [['/sectie/justitie/3.4', 200], ['/sectie/bestaat/niet', 404], ['/belofte/justitie/3.4/1', 200], ['/belofte/justitie/3.4/99', 404], ['/nergens', 404], ['/beloften', 200], ['/methode', 200]] as const) {
+    for (const [url, status] of [['/sectie/justitie/3.4', 200], ['/sectie/bestaat/niet', 404], ['/belofte/justitie/3.4/1', 200], ['/belofte/justitie/3.4/99', 404], ['/nergens', 404], ['/beloften', 200], ['/methode', 200], ['/inloggen', 200], ['/redactie', 200]] as const) {
       const res = await get(url);
       assert.equal(res.statusCode, status, url);
       assert.match(res.body, /<script type="module" src="\/assets\/app\.js">/, `${url}: the app shows its own page`);

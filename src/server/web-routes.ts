@@ -6,7 +6,7 @@ import type { ServedData } from './served-data.js';
 import type { StaticFile } from './static-files.js';
 
 /** Paths the client-side router knows; each gets the app shell. */
-export const APP_PATHS = ['/', '/document/*', '/zoeken', '/vragen', '/beloften', '/methode'];
+export const APP_PATHS = ['/', '/document/*', '/zoeken', '/vragen', '/beloften', '/methode', '/inloggen', '/redactie'];
 
 export function registerWebRoutes(app: FastifyInstance, files: ReadonlyMap<string, StaticFile>, data: () => ServedData): void {
   const send = (reply: FastifyReply, file: StaticFile) =>

@@ -4,11 +4,14 @@ import { renderAsk } from './ask.js';
 import { renderDocument } from './document.js';
 import { h } from './dom.js';
 import { renderHome } from './home.js';
+import { renderLogin } from './login.js';
 import { renderMethod } from './method.js';
 import { renderPromise } from './promise.js';
 import { renderPromises } from './promises.js';
+import { renderQueue } from './queue.js';
 import { renderSearch } from './search.js';
 import { renderSection } from './section.js';
+import { logout, onSessionChange, session } from './session.js';
 
 const main = document.getElementById('inhoud');
 let current = null;
@@ -22,6 +25,8 @@ function route(pathname) {
   if (pathname === '/vragen') return { view: renderAsk, title: 'Vraag stellen' };
   if (pathname === '/beloften') return { view: renderPromises, title: 'Alle beloften' };
   if (pathname === '/methode') return { view: renderMethod, title: 'Methode' };
+  if (pathname === '/inloggen') return { view: renderLogin, title: 'Aanmelden' };
+  if (pathname === '/redactie') return { view: renderQueue, title: 'Beoordelingswachtrij' };
   const promise = pathname.match(/^\/belofte\/(.+)$/);
   if (promise) return { view: renderPromise, title: 'Belofte', id: promise[1].split('/').map(decodeURIComponent).join('/') };
   const doc = pathname.match(/^\/document\/(.+)$/);
@@ -53,9 +58,10 @@ async function show() {
   main.replaceChildren();
   main.setAttribute('aria-busy', 'true');
   for (const link of document.querySelectorAll('.site-header nav a')) {
-    if (link.getAttribute('href') === location.pathname) link.setAttribute('aria-current', 'page');
+    if (new URL(link.href).pathname === location.pathname) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
+  updateLoginLink();
   try {
     if (!match) {
       notFound();
@@ -86,6 +92,48 @@ async function show() {
     }
   }
 }
+
+// The header's session part: "Aanmelden" for readers; "Redactie" and
+// "Afmelden (<name>)" for a logged-in editor. It is drawn once the session is known.
+const menu = document.querySelector('.site-header nav ul');
+let sessionItems = [];
+
+function drawSession({ user }) {
+  for (const item of sessionItems) item.remove();
+  if (user) {
+    const button = h('button', { type: 'button', class: 'link-button' }, `Afmelden (${user.name})`);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await logout();
+        // The page may show editors' parts (a review form, the queue): draw it again for a reader.
+        show();
+      } catch (error) {
+        button.disabled = false;
+        window.alert(`Afmelden lukte niet: ${error.message}`);
+      }
+    });
+    sessionItems = [h('li', { class: 'session-item' }, h('a', { href: '/redactie' }, 'Redactie')), h('li', { class: 'session-item' }, button)];
+  } else {
+    sessionItems = [h('li', { class: 'session-item' }, h('a', { href: '/inloggen', 'data-login': '' }, 'Aanmelden'))];
+  }
+  menu.append(...sessionItems);
+  updateLoginLink();
+  for (const link of menu.querySelectorAll('.session-item a')) {
+    if (new URL(link.href).pathname === location.pathname) link.setAttribute('aria-current', 'page');
+  }
+}
+
+/** The login link brings the editor back to the page they were reading (from the start page: to the queue). */
+function updateLoginLink() {
+  const link = menu.querySelector('a[data-login]');
+  if (!link) return;
+  const here = location.pathname + location.search;
+  link.setAttribute('href', location.pathname === '/inloggen' || location.pathname === '/' ? '/inloggen' : `/inloggen?terug=${encodeURIComponent(here)}`);
+}
+
+onSessionChange(drawSession);
+session().then(drawSession);
 
 function notFound(detail) {
   document.title = 'Niet gevonden · Beloftemeter';

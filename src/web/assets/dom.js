@@ -57,9 +57,27 @@ export function citation(n, prefix) {
   return h('a', { href: `#${prefix}${n}`, class: 'citation', 'aria-label': `bron ${n}` }, `[${n}]`);
 }
 
+/** The statuses an editor can choose, in display order, with their Dutch wording (as the server's labels). */
+export const STATUS_LABELS = { gerealiseerd: 'gerealiseerd', 'in-uitvoering': 'in uitvoering', aangekondigd: 'aangekondigd', 'geen-spoor': 'geen spoor' };
+
 /** A status as a coloured badge; `label` is the server's Dutch wording. */
 export function statusBadge(status, label) {
   return h('span', { class: `status status-${status}` }, label);
+}
+
+/** A server message (a sentence part, "gebruikersnaam ... klopt niet") as a sentence: capital, full stop. */
+export function sentence(message) {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** "2 december 2026 om 14:05", Belgian time, from an ISO time. */
+export function formatDateTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const day = date.toLocaleDateString('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' });
+  const time = date.toLocaleTimeString('nl-BE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' });
+  return `${day} om ${time}`;
 }
 
 export function sectionPath(id) {

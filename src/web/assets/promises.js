@@ -1,12 +1,12 @@
 // Every promise of the agreement in one list: filter by status, chapter,
-// confidence and minister, search the text; the counts follow the filters,
+// confidence, minister and whether the editors reviewed it, search the text; the counts follow the filters,
 // and the filtered list exports as CSV or JSON. The filters live in the URL,
 // so a filtered list can be linked and Back returns to it.
 import { getJson } from './api.js';
 import { append, h, loadMore, promisePath, sectionPath, statusBadge, statusBar } from './dom.js';
 
 const PAGE = 50;
-const FILTERS = ['status', 'chapter', 'confidence', 'minister', 'q'];
+const FILTERS = ['status', 'chapter', 'confidence', 'reviewed', 'minister', 'q'];
 
 function select(name, label, options, value) {
   return h(
@@ -23,7 +23,12 @@ function row(p) {
     {},
     h('td', { 'data-label': 'Belofte' }, h('a', { href: promisePath(p.path) }, p.text)),
     h('td', { 'data-label': 'Sectie' }, h('a', { href: sectionPath(p.sectionId) }, `${p.sectionNumber} ${p.sectionTitle}`), h('span', { class: 'meta' }, ` · ${p.chapter}`)),
-    h('td', { 'data-label': 'Status' }, statusBadge(p.status, p.statusLabel), p.confidence === 'laag' ? h('span', { class: 'check' }, p.confidenceLabel) : null),
+    h(
+      'td',
+      { 'data-label': 'Status' },
+      statusBadge(p.status, p.statusLabel),
+      p.reviewedAt ? h('span', { class: 'reviewed-mark' }, 'beoordeeld door de redactie') : p.confidence === 'laag' ? h('span', { class: 'check' }, p.confidenceLabel) : null,
+    ),
   );
 }
 
@@ -41,6 +46,7 @@ export async function renderPromises(main, { params, navigate, signal }) {
     select('status', 'Status', overview.statuses.map((s) => [s.status, s.label]), wanted.status),
     select('chapter', 'Hoofdstuk', chapters, wanted.chapter),
     select('confidence', 'Zekerheid', [['hoog', 'sterk bewijs'], ['laag', 'te controleren']], wanted.confidence),
+    select('reviewed', 'Beoordeeld', [['ja', 'door de redactie'], ['nee', 'nog niet']], wanted.reviewed),
     h('div', { class: 'field' }, h('label', { for: 'f-minister' }, 'Minister (deel van de naam)'), h('input', { id: 'f-minister', name: 'minister', value: wanted.minister, maxlength: 200 })),
     h('button', { type: 'submit' }, 'Toon beloften'),
   );
@@ -65,7 +71,7 @@ export async function renderPromises(main, { params, navigate, signal }) {
     list: body,
     initial: first.items.length,
     loadPage: async (offset) => (await getJson('/api/promises', { ...wanted, offset, limit: PAGE })).items.map(row),
-    describe: (n) => `${first.total} beloften gevonden (${first.toCheck} te controleren); ${n} getoond.`,
+    describe: (n) => `${first.total} beloften gevonden (${first.toCheck} te controleren, ${first.reviewed} beoordeeld door de redactie); ${n} getoond.`,
     hasMore: (n) => n < first.total,
     failure: 'Meer beloften laden lukte niet',
     signal,

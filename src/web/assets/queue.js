@@ -1,0 +1,89 @@
+// The review queue (editors only): first the reviewed promises for which the
+// machine found new evidence since the review, then the unreviewed ones whose
+// automatic status is to be checked. Each links to the promise's page, where
+// the review form is.
+import { getJson } from './api.js';
+import { append, formatDate, h, loadMore, promisePath, STATUS_LABELS, statusBadge } from './dom.js';
+import { session, sessionEnded } from './session.js';
+
+const PAGE = 50;
+const REASONS = { 'nieuw-bewijs': 'nieuw bewijs sinds beoordeling', 'te-controleren': 'te controleren' };
+
+function item(p) {
+  return h(
+    'li',
+    { class: 'queue-item' },
+    h('a', { href: promisePath(p.path), class: 'queue-text' }, p.text),
+    h(
+      'p',
+      { class: 'queue-meta' },
+      h('span', { class: `queue-reason reason-${p.queueReason}` }, REASONS[p.queueReason] ?? p.queueReason),
+      ' ',
+      statusBadge(p.status, p.statusLabel),
+      h('span', { class: 'meta' }, ` ${p.sectionNumber} ${p.sectionTitle} · ${p.chapter}`),
+      p.queueReason === 'nieuw-bewijs' ? h('span', { class: 'meta' }, ` · ${p.newEvidence} nieuwe ${p.newEvidence === 1 ? 'bron' : 'bronnen'}`) : null,
+    ),
+  );
+}
+
+function loginPrompt(main, message) {
+  append(main, [
+    h('h1', { tabindex: '-1' }, 'Beoordelingswachtrij'),
+    h('p', {}, message),
+    h('p', {}, h('a', { href: '/inloggen?terug=/redactie' }, 'Aanmelden als redacteur')),
+  ]);
+}
+
+export async function renderQueue(main, { signal }) {
+  const { user } = await session();
+  if (signal.aborted) return;
+  if (!user) {
+    loginPrompt(main, 'Deze pagina is alleen voor de redactie.');
+    return;
+  }
+  let first;
+  try {
+    first = await getJson('/api/review-queue', { limit: PAGE });
+  } catch (error) {
+    // The session ended on the server (expired, account disabled): say so instead of a generic failure.
+    if (error.status === 401 && !signal.aborted) {
+      sessionEnded();
+      loginPrompt(main, 'Uw sessie is verlopen. Meld u opnieuw aan.');
+      return;
+    }
+    throw error;
+  }
+  if (signal.aborted) return;
+  const list = h('ol', { class: 'queue' }, first.items.map(item));
+  const { status, button } = loadMore({
+    label: 'Meer tonen',
+    list,
+    initial: first.items.length,
+    loadPage: async (offset) => (await getJson('/api/review-queue', { offset, limit: PAGE })).items.map(item),
+    describe: (n) => `${n} van de ${first.total} getoond.`,
+    hasMore: (n) => n < first.total,
+    failure: 'Meer beloften laden lukte niet',
+    signal,
+  });
+  append(main, [
+    h('h1', { tabindex: '-1' }, 'Beoordelingswachtrij'),
+    h('p', { class: 'lead queue-counts' }, `${first.counts.nieuwBewijs} met nieuw bewijs sinds beoordeling · ${first.counts.teControleren} te controleren`),
+    h('p', { class: 'hint' }, 'Eerst de beoordeelde beloften waarvoor de machine sindsdien nieuw bewijs vond, dan de beloften waarvan de automatische status te controleren is.'),
+    first.orphans.length
+      ? h(
+          'section',
+          { class: 'orphans' },
+          h('h2', {}, 'Beoordelingen zonder belofte'),
+          h('p', {}, 'De tekst van deze beloften veranderde sinds de beoordeling (het regeerakkoord werd opnieuw ingelezen). De beoordeling blijft bewaard, maar geldt voor geen enkele belofte meer.'),
+          h(
+            'ul',
+            {},
+            first.orphans.map((o) =>
+              h('li', {}, `${o.sectionId} · `, statusBadge(o.status, STATUS_LABELS[o.status] ?? o.status), h('span', { class: 'meta' }, ` · ${o.reviewer} op ${formatDate(o.reviewedAt.slice(0, 10))}`), o.publicNote ? h('p', { class: 'note' }, o.publicNote) : null),
+            ),
+          ),
+        )
+      : null,
+    first.total ? [status, list, button] : h('p', {}, 'Er wacht niets op een beoordeling.'),
+  ]);
+}
