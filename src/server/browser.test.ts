@@ -2,17 +2,17 @@
 // against the real server on a free port: start page, a section's report,
 // search and a question, plus screenshots in /tmp to look at.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { collectProblems, launchChromium } from '../testing/chromium.js';
 import { extractiveAnswerer, extractiveGenerator } from '../report/extractive.js';
 import { makeDataFolder } from '../testing/fixture-data.js';
 import { runCli } from '../testing/run-cli.js';
 import { startServer, type RunningServer } from './start.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const work = mkdtempSync(join(tmpdir(), 'beloftemeter-browser-'));
 const db = join(work, 'index.db');
 let server: RunningServer;
@@ -20,16 +20,10 @@ let browser: Browser;
 const problems: string[] = [];
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) {
-    assert.fail(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium) to run the browser test`);
-  }
   const ingest = await runCli(['ingest', '--data', makeDataFolder(), '--quiet', '--db', db]);
   assert.equal(ingest.code, 0, ingest.stderr);
   server = await startServer({ db, host: '127.0.0.1', port: 0, generator: extractiveGenerator, answerer: extractiveAnswerer, log: (m) => problems.push(`server: ${m}`) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -39,13 +33,7 @@ after(async () => {
 });
 
 async function newPage(width: number, height: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  // Console errors include CSP violations: the app must run under its policy without any.
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
-  return page;
+  return collectProblems(await browser.newPage({ viewport: { width, height } }), problems);
 }
 
 test('start page, section report, search and ask in Chromium', { timeout: 120_000 }, async () => {

@@ -6,17 +6,17 @@
 // the internal note. Writes without a session or CSRF token are refused.
 // Screenshots go to /tmp to look at.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { collectProblems, launchChromium } from '../testing/chromium.js';
 import { extractiveAnswerer, extractiveGenerator } from '../report/extractive.js';
 import { makeDataFolder } from '../testing/fixture-data.js';
 import { runCli, runCliProcess } from '../testing/run-cli.js';
 import { startServer, type RunningServer } from './start.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PROMISE = 'justitie/3.4/1';
 const PASSWORD = 'correct horse battery';
 const NOTE = 'Het decreet is er, maar <script>window.__xss = 1</script> de uitvoering niet.\nTweede regel.';
@@ -29,18 +29,12 @@ const problems: string[] = [];
 const contexts: BrowserContext[] = [];
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) {
-    assert.fail(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium) to run the browser test`);
-  }
   const ingest = await runCli(['ingest', '--data', makeDataFolder(), '--quiet', '--db', db]);
   assert.equal(ingest.code, 0, ingest.stderr);
   const account = await runCliProcess(['--db', db, 'user', 'add', 'anna', '--role', 'editor'], {}, undefined, `${PASSWORD}\n`);
   assert.equal(account.code, 0, account.stderr);
   server = await startServer({ db, host: '127.0.0.1', port: 0, generator: extractiveGenerator, answerer: extractiveAnswerer, log: (m) => problems.push(`server: ${m}`) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -53,13 +47,7 @@ after(async () => {
 async function newPage(width: number, height: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } });
   contexts.push(context);
-  const page = await context.newPage();
-  // Console errors include CSP violations: the app must run under its policy without any.
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
-  return page;
+  return collectProblems(await context.newPage(), problems);
 }
 
 /** The refusals this test provokes on purpose: Chromium logs each failed request as a console error. */

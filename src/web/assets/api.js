@@ -1,7 +1,11 @@
-// Fetches from the JSON API; an error answer becomes an Error with the server's message.
-export async function getJson(path, params) {
-  const url = params ? `${path}?${new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '' && v != null))}` : path;
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
+// Talks to the JSON API; an error answer becomes an Error with the server's message.
+
+/**
+ * The JSON body of an answer; for an error answer, throws an Error with the
+ * server's message, its `.status` and the answer's `.body` (a 409 carries the
+ * review that won).
+ */
+export async function answerOf(response) {
   let body = null;
   try {
     body = await response.json();
@@ -12,9 +16,15 @@ export async function getJson(path, params) {
     const message = body && typeof body.error === 'string' ? body.error : `de server antwoordde met status ${response.status}`;
     const error = new Error(message);
     error.status = response.status;
+    error.body = body;
     throw error;
   }
   return body;
+}
+
+export async function getJson(path, params) {
+  const url = params ? `${path}?${new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '' && v != null))}` : path;
+  return answerOf(await fetch(url, { headers: { accept: 'application/json' } }));
 }
 
 export function idPath(id) {

@@ -1,7 +1,7 @@
 // The editor's session as this page knows it: asked from the server once, then
 // kept up to date by logging in and out here. The session cookie itself is
 // HttpOnly; the page only ever holds the CSRF token that writes must echo.
-import { getJson } from './api.js';
+import { answerOf, getJson } from './api.js';
 
 let current = null;
 const listeners = new Set();
@@ -38,21 +38,12 @@ export async function post(path, body) {
   const headers = { 'content-type': 'application/json', accept: 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
-  let answer = null;
   try {
-    answer = await response.json();
-  } catch {
-    // handled below
-  }
-  if (!response.ok) {
-    const message = answer && typeof answer.error === 'string' ? answer.error : `de server antwoordde met status ${response.status}`;
-    const error = new Error(message);
-    error.status = response.status;
-    error.body = answer;
-    if (response.status === 401 && path !== '/api/login') sessionEnded();
+    return await answerOf(response);
+  } catch (error) {
+    if (error.status === 401 && path !== '/api/login') sessionEnded();
     throw error;
   }
-  return answer;
 }
 
 export async function login(name, password) {
