@@ -133,6 +133,14 @@ export interface FilteredPromises {
   rows: PromiseRow[];
 }
 
+// A row's text folded for matching, made once per row (rows live as long as their generation).
+const foldedText = new WeakMap<PromiseRow, string>();
+function folded(row: PromiseRow): string {
+  let text = foldedText.get(row);
+  if (text === undefined) foldedText.set(row, (text = foldForMatching(row.text)));
+  return text;
+}
+
 export function filterPromises(rows: readonly PromiseRow[], filters: PromiseFilters): FilteredPromises {
   const words = filters.q ? foldForMatching(filters.q).split(/\s+/).filter(Boolean) : [];
   const minister = filters.minister?.toLowerCase();
@@ -142,7 +150,7 @@ export function filterPromises(rows: readonly PromiseRow[], filters: PromiseFilt
       (!filters.confidence || r.confidence === filters.confidence) &&
       (!filters.reviewed || (r.reviewedAt !== null) === (filters.reviewed === 'ja')) &&
       (!minister || r.ministers.some((m) => m.toLowerCase().includes(minister))) &&
-      (words.length === 0 || words.every((w) => foldForMatching(r.text).includes(w))),
+      (words.length === 0 || words.every((w) => folded(r).includes(w))),
   );
   const counts = emptyStatusCounts();
   for (const r of rest) counts[r.status]++;
