@@ -203,6 +203,15 @@ test('an editor reviews a promise; readers see the review but not the internal n
   assert.ok(queued.length > 0);
   assert.ok(!queued.includes(PROMISE), 'the reviewed promise left the queue');
   await page.screenshot({ path: '/tmp/beloftemeter-queue.png' });
+  // One chapter at a time.
+  const total = Number((await page.locator('.queue-counts').innerText()).match(/(\d+) te controleren/)![1]);
+  await page.getByLabel('Hoofdstuk').selectOption('justitie/3');
+  await page.getByRole('button', { name: 'Toon wachtrij' }).click();
+  await page.waitForURL(/\/redactie\?chapter=justitie%2F3$/);
+  await page.locator('ol.queue > li').first().waitFor();
+  const inChapter = Number((await page.locator('.queue-counts').innerText()).match(/(\d+) te controleren/)![1]);
+  assert.ok(inChapter > 0 && inChapter < total, `${inChapter} of ${total}`);
+  assert.ok((await page.locator('ol.queue > li .meta').allInnerTexts()).every((meta) => /Justitie/.test(meta)));
   await page.getByRole('button', { name: 'Meer tonen' }).click();
   await page.waitForFunction(`document.querySelectorAll('ol.queue > li').length > ${shown}`);
 

@@ -228,7 +228,7 @@ const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store
     },
   );
 
-  app.get<{ Querystring: { agreement?: string; offset: number; limit: number } }>(
+  app.get<{ Querystring: { agreement?: string; chapter?: string; offset: number; limit: number } }>(
     '/api/review-queue',
     {
       schema: {
@@ -237,6 +237,7 @@ const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store
           type: 'object',
           properties: {
             agreement: { type: 'string', minLength: 1, maxLength: 200 },
+            chapter: { type: 'string', maxLength: 300 },
             offset: { type: 'integer', minimum: 0, default: 0 },
             limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
           },
@@ -248,7 +249,10 @@ const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store
       noStore(reply);
       await requireSession(request, { write: false });
       const data = await deps.data().forAgreement(request.query.agreement);
-      const queue = reviewQueue(await data.promises());
+      const { chapter } = request.query;
+      const rows = await data.promises();
+      // An editor works through one policy domain at a time.
+      const queue = reviewQueue(chapter ? rows.filter((r) => r.chapterId === chapter) : rows);
       const { offset, limit } = request.query;
       return {
         generation: data.generation,

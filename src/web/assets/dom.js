@@ -148,3 +148,13 @@ export function loadMore({ label, list, initial, loadPage, describe, hasMore, fa
   update(null);
   return { status, button };
 }
+
+/** A labelled <select> whose first option ("alle" unless said otherwise) means no filter. */
+export function selectField(id, name, label, options, value, noneLabel = 'alle') {
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    h('select', { id, name }, h('option', { value: '' }, noneLabel), options.map(([v, text]) => h('option', { value: v, selected: v === value }, text))),
+  );
+}

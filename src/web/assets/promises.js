@@ -3,19 +3,12 @@
 // and the filtered list exports as CSV or JSON. The filters live in the URL,
 // so a filtered list can be linked and Back returns to it.
 import { getJson } from './api.js';
-import { append, h, loadMore, promisePath, sectionPath, statusBadge, statusBar } from './dom.js';
+import { append, h, loadMore, promisePath, sectionPath, selectField, statusBadge, statusBar } from './dom.js';
+
+const select = (name, label, options, value) => selectField(`f-${name}`, name, label, options, value);
 
 const PAGE = 50;
 const FILTERS = ['status', 'chapter', 'confidence', 'reviewed', 'minister', 'q'];
-
-function select(name, label, options, value) {
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: `f-${name}` }, label),
-    h('select', { id: `f-${name}`, name }, h('option', { value: '' }, 'alle'), options.map(([v, text]) => h('option', { value: v, selected: v === value }, text))),
-  );
-}
 
 function row(p) {
   return h(

@@ -3,7 +3,7 @@
 // automatic status is to be checked. Each links to the promise's page, where
 // the review form is.
 import { getJson } from './api.js';
-import { append, formatDate, h, loadMore, promisePath, STATUS_LABELS, statusBadge } from './dom.js';
+import { append, formatDate, h, loadMore, promisePath, selectField, STATUS_LABELS, statusBadge } from './dom.js';
 import { session, sessionEnded } from './session.js';
 
 const PAGE = 50;
@@ -34,16 +34,29 @@ function loginPrompt(main, message) {
   ]);
 }
 
-export async function renderQueue(main, { signal }) {
+/** One chapter at a time: editors work per policy domain. */
+function chapterForm(chapters, chosen, navigate) {
+  const form = h('form', { class: 'filters', 'aria-label': 'Wachtrij filteren' }, selectField('q-chapter', 'chapter', 'Hoofdstuk', chapters, chosen, 'alle hoofdstukken'), h('button', { type: 'submit' }, 'Toon wachtrij'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chapter = new FormData(form).get('chapter');
+    navigate(chapter ? `/redactie?${new URLSearchParams({ chapter })}` : '/redactie');
+  });
+  return form;
+}
+
+export async function renderQueue(main, { signal, params, navigate }) {
   const { user } = await session();
   if (signal.aborted) return;
   if (!user) {
     loginPrompt(main, 'Deze pagina is alleen voor de redactie.');
     return;
   }
+  const chapter = params.get('chapter') ?? '';
   let first;
+  let sections;
   try {
-    first = await getJson('/api/review-queue', { limit: PAGE });
+    [first, sections] = await Promise.all([getJson('/api/review-queue', { chapter, limit: PAGE }), getJson('/api/sections')]);
   } catch (error) {
     // The session ended on the server (expired, account disabled): say so instead of a generic failure.
     if (error.status === 401 && !signal.aborted) {
@@ -59,7 +72,7 @@ export async function renderQueue(main, { signal }) {
     label: 'Meer tonen',
     list,
     initial: first.items.length,
-    loadPage: async (offset) => (await getJson('/api/review-queue', { offset, limit: PAGE })).items.map(item),
+    loadPage: async (offset) => (await getJson('/api/review-queue', { chapter, offset, limit: PAGE })).items.map(item),
     describe: (n) => `${n} van de ${first.total} getoond.`,
     hasMore: (n) => n < first.total,
     failure: 'Meer beloften laden lukte niet',
@@ -68,7 +81,12 @@ export async function renderQueue(main, { signal }) {
   append(main, [
     h('h1', { tabindex: '-1' }, 'Beoordelingswachtrij'),
     h('p', { class: 'lead queue-counts' }, `${first.counts.nieuwBewijs} met nieuw bewijs sinds beoordeling · ${first.counts.teControleren} te controleren`),
-    h('p', { class: 'hint' }, 'Eerst de beoordeelde beloften waarvoor de machine sindsdien nieuw bewijs vond, dan de beloften waarvan de automatische status te controleren is.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Eerst de beoordeelde beloften waarvoor de machine sindsdien nieuw bewijs vond, dan de beloften waarvan de automatische status te controleren is: eerst die met een status, dan die zonder spoor.',
+    ),
+    chapterForm(sections.filter((s) => s.parentId === null).map((c) => [c.id, `${c.number}. ${c.title}`]), chapter, navigate),
     first.orphans.length
       ? h(
           'section',
