@@ -27,6 +27,8 @@ export async function renderMethod(main, { signal }) {
     h('p', {}, 'Alleen een status die rust op een beslissing in een eindfase die duidelijk over deze belofte gaat, zonder signaal van het parlement dat iets ontbreekt, krijgt "sterk bewijs". Alle andere statussen zijn "te controleren": de pagina van de belofte noemt dan de bronnen die u best eerst naleest.'),
     h('h2', {}, 'Wat "geen spoor" wel en niet zegt'),
     h('p', {}, '"Geen spoor" betekent dat we geen beslissing of parlementair document vonden dat deze belofte zelf uitvoert. Het bewijst niet dat er niets gebeurde: een maatregel kan in andere woorden beschreven zijn, of buiten de beslissingen van de regering vallen (een ministerieel besluit, een beslissing van een agentschap).'),
+    h('h2', {}, 'Beoordeeld door de redactie'),
+    h('p', {}, 'Redacteurs lezen de bronnen na en bevestigen of wijzigen de status. Zo\'n status staat er met "beoordeeld door de redactie op" en de datum, en gaat overal voor op de automatische: op de pagina\'s, in de lijsten, de exports en de rapporten. Het voorstel van de machine blijft zichtbaar, net als elke wijziging met haar datum en toelichting. Vindt de machine later nieuw bewijs, dan komt de belofte terug bij de redactie.'),
     h('h2', {}, 'Hoe vaak klopt het?'),
     h(
       'ul',
@@ -36,6 +38,6 @@ export async function renderMethod(main, { signal }) {
       h('li', {}, `Statussen met "sterk bewijs": ${MEASURED.strong}.`),
     ),
     h('p', { class: 'meta' }, `Gemeten op ${MEASURED.date} op 32 secties van het regeerakkoord. Een taalmodel dat de kandidaat-bronnen naleest (optioneel) kan de statussen aanscherpen; nagekeken statussen worden zo vermeld.`),
-    h('p', {}, h('a', { href: '/beloften' }, 'Naar alle beloften'), ' · ', h('a', { href: '/beloften?confidence=laag' }, 'De beloften die te controleren zijn')),
+    h('p', {}, h('a', { href: '/beloften' }, 'Naar alle beloften'), ' · ', h('a', { href: '/beloften?confidence=laag' }, 'De beloften die te controleren zijn'), ' · ', h('a', { href: '/beloften?reviewed=ja' }, 'De beloften die de redactie beoordeelde')),
   ]);
 }
