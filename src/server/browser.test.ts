@@ -64,6 +64,10 @@ test('start page, section report, search and ask in Chromium', { timeout: 120_00
   await rows.first().waitFor();
   assert.equal(await page.evaluate('document.activeElement?.tagName'), 'H1', 'after in-app navigation, focus is on the new heading');
   assert.equal(await rows.count(), 2);
+  // The section's own scoreboard: counts in words with percentages, and the bar beside them.
+  const sectionCounts = page.getByRole('list', { name: '2 engagementen per status' });
+  assert.match(await sectionCounts.innerText(), /\d+ (gerealiseerd|in uitvoering|aangekondigd|geen spoor) \(\d+%\)/);
+  assert.equal(await page.locator('main .status-bar').count(), 1);
   assert.match(await rows.first().innerText(), /LIVC-R/);
   assert.match(await rows.first().locator('.status').innerText(), /gerealiseerd|in uitvoering|aangekondigd|geen spoor/);
   const themis = page.locator('ol.references a[href^="http://themis.vlaanderen.be/"]').first();

@@ -1,6 +1,6 @@
 // A section's progress report, rendered from the JSON report with DOM APIs.
 import { getJson, idPath } from './api.js';
-import { append, citation, documentLink, formatDate, h, promisePath, sectionPath, sourceLink, statusBadge, withCitationLinks } from './dom.js';
+import { append, citation, documentLink, formatDate, h, promisePath, sectionPath, sourceLink, STATUS_LABELS, statusBadge, statusBar, withCitationLinks } from './dom.js';
 
 const REF = 'ref-';
 
@@ -39,6 +39,18 @@ function checkNote(c) {
     .slice(0, 3)
     .map((e) => e.n);
   return h('p', { class: 'check-note' }, c.confidenceReason, candidates.length ? [' Na te lezen: ', candidates.map((n) => [citation(n, REF), ' '])] : null);
+}
+
+/** The section's scoreboard: how many commitments per status, in words and as a bar. */
+function sectionCounts(commitments) {
+  if (!commitments.length) return null;
+  const statuses = Object.entries(STATUS_LABELS).map(([status, label]) => ({ status, label }));
+  const counts = Object.fromEntries(statuses.map(({ status }) => [status, commitments.filter((c) => c.status === status).length]));
+  const percent = (n) => `${Math.round((100 * n) / commitments.length)}%`;
+  return [
+    h('ul', { class: 'counts', 'aria-label': `${commitments.length} engagementen per status` }, statuses.filter(({ status }) => counts[status]).map(({ status, label }) => h('li', {}, statusBadge(status, `${counts[status]} ${label} (${percent(counts[status])})`)))),
+    statusBar(counts, statuses),
+  ];
 }
 
 function commitmentsTable(commitments) {
@@ -121,7 +133,7 @@ export async function renderSection(main, { id }) {
     section.children.length
       ? h('section', {}, h('h2', {}, 'Onderdelen'), h('ul', { class: 'section-list' }, section.children.map((c) => h('li', {}, h('a', { href: sectionPath(c.id) }, `${c.number} ${c.title}`)))))
       : null,
-    h('section', {}, h('h2', {}, 'Engagementen'), commitmentsTable(report.commitments)),
+    h('section', {}, h('h2', {}, 'Engagementen'), sectionCounts(report.commitments), commitmentsTable(report.commitments)),
     report.body.map((part) => h('section', {}, h('h2', {}, part.heading), part.paragraphs.map(claimsParagraph))),
     report.dossiers.length ? h('section', {}, h('h2', {}, 'Dossiers'), dossiersView(report.dossiers)) : null,
     h('section', {}, h('h2', {}, 'Referenties'), report.references.length ? referencesView(report.references) : h('p', {}, 'Geen bronnen gevonden.')),
