@@ -7,11 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { collectProblems, launchChromium } from '../testing/chromium.js';
-import { extractiveAnswerer, extractiveGenerator } from '../report/extractive.js';
-import { makeDataFolder } from '../testing/fixture-data.js';
-import { runCli } from '../testing/run-cli.js';
-import { startServer, type RunningServer } from './start.js';
+import { collectProblems, startBrowserRig, type BrowserRig } from '../testing/chromium.js';
+import type { RunningServer } from './start.js';
 
 const work = mkdtempSync(join(tmpdir(), 'beloftemeter-browser-'));
 const db = join(work, 'index.db');
@@ -19,16 +16,15 @@ let server: RunningServer;
 let browser: Browser;
 const problems: string[] = [];
 
+let rig: BrowserRig;
+
 before(async () => {
-  const ingest = await runCli(['ingest', '--data', makeDataFolder(), '--quiet', '--db', db]);
-  assert.equal(ingest.code, 0, ingest.stderr);
-  server = await startServer({ db, host: '127.0.0.1', port: 0, generator: extractiveGenerator, answerer: extractiveAnswerer, log: (m) => problems.push(`server: ${m}`) });
-  browser = await launchChromium();
+  rig = await startBrowserRig(db, problems);
+  ({ server, browser } = rig);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await rig?.close();
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -11,11 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectProblems, launchChromium } from '../testing/chromium.js';
-import { extractiveAnswerer, extractiveGenerator } from '../report/extractive.js';
-import { makeDataFolder } from '../testing/fixture-data.js';
-import { runCli, runCliProcess } from '../testing/run-cli.js';
-import { startServer, type RunningServer } from './start.js';
+import { collectProblems, startBrowserRig, type BrowserRig } from '../testing/chromium.js';
+import { runCliProcess } from '../testing/run-cli.js';
+import type { RunningServer } from './start.js';
 
 const PROMISE = 'justitie/3.4/1';
 const PASSWORD = 'correct horse battery';
@@ -28,18 +26,18 @@ let browser: Browser;
 const problems: string[] = [];
 const contexts: BrowserContext[] = [];
 
+let rig: BrowserRig;
+
 before(async () => {
-  const ingest = await runCli(['ingest', '--data', makeDataFolder(), '--quiet', '--db', db]);
-  assert.equal(ingest.code, 0, ingest.stderr);
-  const account = await runCliProcess(['--db', db, 'user', 'add', 'anna', '--role', 'editor'], {}, undefined, `${PASSWORD}\n`);
-  assert.equal(account.code, 0, account.stderr);
-  server = await startServer({ db, host: '127.0.0.1', port: 0, generator: extractiveGenerator, answerer: extractiveAnswerer, log: (m) => problems.push(`server: ${m}`) });
-  browser = await launchChromium();
+  rig = await startBrowserRig(db, problems, async () => {
+    const account = await runCliProcess(['--db', db, 'user', 'add', 'anna', '--role', 'editor'], {}, undefined, `${PASSWORD}\n`);
+    assert.equal(account.code, 0, account.stderr);
+  });
+  ({ server, browser } = rig);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await rig?.close();
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -4,6 +4,10 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { extractiveAnswerer, extractiveGenerator } from '../report/extractive.js';
+import { startServer, type RunningServer } from '../server/start.js';
+import { makeDataFolder } from './fixture-data.js';
+import { runCli } from './run-cli.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -24,4 +28,34 @@ export function collectProblems(page: Page, problems: string[]): Page {
   });
   page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
   return page;
+}
+
+export interface BrowserRig {
+  server: RunningServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * What a browser test runs against: an index ingested from the small fixture
+ * folder into `db`, then `prepare` (accounts, say), the real server on a free
+ * port logging into `problems`, and Chromium.
+ */
+export async function startBrowserRig(db: string, problems: string[], prepare: () => Promise<void> = async () => {}): Promise<BrowserRig> {
+  const ingest = await runCli(['ingest', '--data', makeDataFolder(), '--quiet', '--db', db]);
+  assert.equal(ingest.code, 0, ingest.stderr);
+  await prepare();
+  const server = await startServer({ db, host: '127.0.0.1', port: 0, generator: extractiveGenerator, answerer: extractiveAnswerer, log: (m) => problems.push(`server: ${m}`) });
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
