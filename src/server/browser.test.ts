@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { collectProblems, startBrowserRig, type BrowserRig } from '../testing/chromium.js';
+import { collectProblems, startBrowserRig, waitForExpression, type BrowserRig } from '../testing/chromium.js';
 import type { RunningServer } from './start.js';
 
 const work = mkdtempSync(join(tmpdir(), 'beloftemeter-browser-'));
@@ -103,7 +103,7 @@ test('start page, section report, search and ask in Chromium', { timeout: 120_00
   // Another stage is one click away, and its page marks that stage.
   const previous = await page.locator('h1').innerText();
   await steps.locator('a').first().click();
-  await page.waitForFunction(`document.querySelector('h1')?.textContent !== ${JSON.stringify(previous)}`);
+  await waitForExpression(page, `document.querySelector('h1')?.textContent !== ${JSON.stringify(previous)}`);
   assert.equal(await page.locator('.timeline li[aria-current="step"]').count(), 1);
   await page.screenshot({ path: '/tmp/beloftemeter-document.png', fullPage: true });
 
@@ -113,7 +113,7 @@ test('start page, section report, search and ask in Chromium', { timeout: 120_00
   assert.match(await page.locator('#inhoud h2').first().innerText(), /^\d+ documenten bevatten een zoekterm van “kinderopvang”$/);
   const shownBefore = await page.locator('li.hit').count();
   await page.getByRole('button', { name: 'Meer resultaten' }).click();
-  await page.waitForFunction(`document.querySelectorAll('li.hit').length > ${shownBefore}`);
+  await waitForExpression(page, `document.querySelectorAll('li.hit').length > ${shownBefore}`);
 
   // Only the decisions a minister proposed.
   await page.goto(`${server.url}/zoeken`);
@@ -168,7 +168,7 @@ test('start page, section report, search and ask in Chromium', { timeout: 120_00
   await promises.locator('h1').waitFor();
   await promises.goBack();
   await promises.locator('.promise-text').waitFor();
-  await promises.waitForFunction(`Math.abs(window.scrollY - ${scrolled}) < 5`, undefined, { timeout: 5000 });
+  await waitForExpression(promises, `Math.abs(window.scrollY - ${scrolled}) < 5`, 5000);
   await promises.screenshot({ path: '/tmp/beloftemeter-promise.png', fullPage: true });
 
   // All promises, filtered by status and chapter; the counts follow; the export link carries the filters.

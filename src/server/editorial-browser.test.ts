@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectProblems, startBrowserRig, type BrowserRig } from '../testing/chromium.js';
+import { collectProblems, startBrowserRig, waitForExpression, type BrowserRig } from '../testing/chromium.js';
 import { runCliProcess } from '../testing/run-cli.js';
 import type { RunningServer } from './start.js';
 
@@ -211,7 +211,7 @@ test('an editor reviews a promise; readers see the review but not the internal n
   assert.ok(inChapter > 0 && inChapter < total, `${inChapter} of ${total}`);
   assert.ok((await page.locator('ol.queue > li .meta').allInnerTexts()).every((meta) => /Justitie/.test(meta)));
   await page.getByRole('button', { name: 'Meer tonen' }).click();
-  await page.waitForFunction(`document.querySelectorAll('ol.queue > li').length > ${shown}`);
+  await waitForExpression(page, `document.querySelectorAll('ol.queue > li').length > ${shown}`);
 
   // The list of promises, filtered on reviewed ones.
   await menu.getByRole('link', { name: 'Beloften' }).click();

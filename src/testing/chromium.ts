@@ -59,3 +59,17 @@ export async function startBrowserRig(db: string, problems: string[], prepare: (
     },
   };
 }
+
+/**
+ * Waits until `expression` (JavaScript in the page) is truthy. Polled with
+ * page.evaluate, which the page's Content-Security-Policy allows: Playwright's
+ * own waitForFunction evaluates a string with eval inside the page, which the
+ * policy refuses whenever the first check is not already true.
+ */
+export async function waitForExpression(page: Page, expression: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
