@@ -12,9 +12,7 @@ import { countDocuments, searchDocuments } from '../search/service.js';
 import { InputError } from '../errors.js';
 import { NotFoundError } from './errors.js';
 import type { CommitmentStatus } from '../report/model.js';
-import { filterPromises, promiseDetail, promisesCiting, promisesCsv, promiseText } from './promises.js';
-import { promisePath } from './editorial-routes.js';
-import { commitmentHash } from '../assess/verify.js';
+import { filterPromises, promisesCiting, promisesCsv } from './promises.js';
 import { renderedReport, type ServedData } from './served-data.js';
 
 export interface ApiDeps {
@@ -214,13 +212,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
 
   app.get<{ Params: { '*': string } } & WithAgreement>('/api/promises/*', { schema: { params: wildcardParams, ...agreementOnly } }, async (request) => {
     const path = request.params['*'];
-    const parts = promisePath(path);
-    const data = await dataFor(request.query.agreement);
-    const rows = await data.promises();
-    const text = parts && promiseText(rows, parts.sectionId, parts.n);
-    // The editors' changes are read per request: the history is as fresh as the store.
-    const log = text && data.context.agreement ? await data.context.store.reviewLog({ agreement: data.context.agreement, sectionId: parts.sectionId, commitmentHash: commitmentHash(text) }) : [];
-    const detail = parts && text ? await promiseDetail(data.context, rows, parts.sectionId, parts.n, log) : null;
+    const detail = await (await dataFor(request.query.agreement)).promise(path);
     if (!detail) throw new NotFoundError(`geen belofte "${path}" (verwacht: <sectie-id>/<nummer>, bv. justitie/3.4/1)`);
     return detail;
   });

@@ -15,7 +15,7 @@ import { commitmentHash } from '../assess/verify.js';
 import type { CommitmentStatus } from '../report/model.js';
 import { ROLES, type ActiveSession, type EvidenceJudgement, type Role } from '../store/editorial.js';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyAttemptsError, UnauthorizedError } from './errors.js';
-import { reviewQueue } from './promises.js';
+import { promisePath, reviewQueue } from './promises.js';
 import type { ServedData } from './served-data.js';
 
 export interface EditorialDeps {
@@ -49,13 +49,6 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
   } catch {
     return false;
   }
-}
-
-/** `<section id>/<n>` -> its parts; null when it is not of that shape. */
-export function promisePath(path: string): { sectionId: string; n: number } | null {
-  const cut = path.lastIndexOf('/');
-  const n = Number(path.slice(cut + 1));
-  return cut > 0 && Number.isInteger(n) && n > 0 ? { sectionId: path.slice(0, cut), n } : null;
 }
 
 export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDeps): void {

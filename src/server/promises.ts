@@ -13,6 +13,7 @@ import { emptyStatusCounts, type StatusCounts } from '../report/status-counts.js
 import { sourcesFor } from '../report/sources.js';
 import { foldForMatching } from '../text/index.js';
 import { reviewedLabel } from '../editor/reviews.js';
+import { commitmentHash } from '../assess/verify.js';
 import { STATUS_PROGRESS, stageStatus } from '../assess/status.js';
 import type { Dossier } from '../dossiers/types.js';
 import type { EvidenceJudgement, ReviewAuditRecord } from '../store/editorial.js';
@@ -374,4 +375,26 @@ export function promisesCiting(context: ReportContext, rows: readonly PromiseRow
   return rows
     .filter((r) => citing.has(r.id))
     .map((r) => ({ path: r.path, text: r.text, sectionNumber: r.sectionNumber, sectionTitle: r.sectionTitle, status: r.status, statusLabel: r.statusLabel, decisive: citing.get(r.id)! }));
+}
+
+/**
+ * The page of the promise at `<section id>/<n>`, with its review history;
+ * null when there is no such promise. A review adds a generation, so the
+ * history read here belongs to the same generation as the statuses.
+ */
+export async function loadPromiseDetail(context: ReportContext, rows: readonly PromiseRow[], path: string): Promise<PromiseDetail | null> {
+  const parts = promisePath(path);
+  if (!parts) return null;
+  const { sectionId, n } = parts;
+  const text = promiseText(rows, sectionId, n);
+  if (text === null) return null;
+  const log = context.agreement ? await context.store.reviewLog({ agreement: context.agreement, sectionId, commitmentHash: commitmentHash(text) }) : [];
+  return promiseDetail(context, rows, sectionId, n, log);
+}
+
+/** `<section id>/<n>` -> its parts; null when it is not of that shape. */
+export function promisePath(path: string): { sectionId: string; n: number } | null {
+  const cut = path.lastIndexOf('/');
+  const n = Number(path.slice(cut + 1));
+  return cut > 0 && Number.isInteger(n) && n > 0 ? { sectionId: path.slice(0, cut), n } : null;
 }

@@ -12,7 +12,7 @@ import { renderMarkdown } from '../report/render/markdown.js';
 import type { QueryEmbeddings } from '../search/embeddings/retriever.js';
 import { REVIEW_GENERATION } from '../store/editorial.js';
 import type { Store } from '../store/store.js';
-import { promiseRows, type PromiseRow } from './promises.js';
+import { loadPromiseDetail, promiseRows, type PromiseDetail, type PromiseRow } from './promises.js';
 import { computeOverview, type Overview } from './overview.js';
 
 export interface ServedData {
@@ -26,6 +26,8 @@ export interface ServedData {
   embeddings: QueryEmbeddings | null;
   /** Every commitment as a row for the promise list, made on first use. */
   promises(): Promise<PromiseRow[]>;
+  /** One promise's page (`<section id>/<n>`), made once per generation; null when there is none. */
+  promise(path: string): Promise<PromiseDetail | null>;
   /**
    * The same generation for another stored agreement (the default is the only
    * or newest one), loaded on first use; an InputError for an unknown one.
@@ -47,6 +49,7 @@ export interface RenderedReport {
 export function servedData(context: ReportContext, generation: number, embeddings: QueryEmbeddings | null = null): ServedData {
   let promises: Promise<PromiseRow[]> | null = null;
   const others = new Map<string, Promise<ServedData>>();
+  const details = new Map<string, Promise<PromiseDetail | null>>();
   const self: ServedData = {
     forAgreement(agreement) {
       if (!agreement || agreement === context.agreement) return Promise.resolve(self);
@@ -63,6 +66,15 @@ export function servedData(context: ReportContext, generation: number, embedding
       promises ??= promiseRows(context);
       promises.catch(() => (promises = null));
       return promises;
+    },
+    async promise(path) {
+      const cached = details.get(path);
+      if (cached) return cached;
+      const loading = self.promises().then((rows) => loadPromiseDetail(context, rows, path));
+      // Only real promises are kept (at most one per commitment), and no failure.
+      details.set(path, loading);
+      loading.then((detail) => detail ?? details.delete(path), () => details.delete(path));
+      return loading;
     },
     generation,
     context,
