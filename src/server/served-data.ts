@@ -135,6 +135,8 @@ export interface Follower {
   check(): Promise<void>;
   /** Checks until the served generation is at least `generation` (a write this process just committed), a few tries at most. */
   reach(generation: number): Promise<void>;
+  /** Also checks whenever the store says a generation was committed (PostgreSQL's LISTEN); polling goes on beside it. */
+  listen(): Promise<void>;
   stop(): void;
 }
 
@@ -155,8 +157,17 @@ export function followGenerations(store: Store, initial: ServedData, options: Fo
   let served = initial;
   let running: Promise<void> | null = null;
   let failures = 0;
+  let again: Promise<void> | null = null;
   const check = (): Promise<void> => {
-    running ??= (async () => {
+    // A check under way may have read the generation before the commit that asks for this one: one more follows it.
+    if (running) {
+      again ??= running.then(() => {
+        again = null;
+        return check();
+      });
+      return again;
+    }
+    running = (async () => {
       try {
         const newest = await store.generation();
         if (newest === served.generation) return;
@@ -181,13 +192,29 @@ export function followGenerations(store: Store, initial: ServedData, options: Fo
   options.onServe?.(served);
   const timer = setInterval(() => void check(), options.intervalMs);
   timer.unref();
+  let unlisten: (() => Promise<void>) | null = null;
+  let stopped = false;
   return {
     current: () => served,
     check,
+    async listen() {
+      if (!store.watchGenerations) return;
+      try {
+        const stop = await store.watchGenerations(() => void check());
+        if (stopped) await stop();
+        else unlisten = stop;
+      } catch (error) {
+        options.log(`waarschuwing: meldingen van nieuwe generaties niet beschikbaar, de server kijkt om de ${options.intervalMs} ms: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
     // A check already under way may have read the generation before the write: then one more is needed.
     async reach(generation) {
       for (let attempt = 0; attempt < 3 && served.generation < generation; attempt++) await check();
     },
-    stop: () => clearInterval(timer),
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+      void unlisten?.();
+    },
   };
 }

@@ -57,6 +57,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         if (warm) void warmReports(served, options.generator, () => data === undefined || data.current() === served);
       },
     });
+    await data.listen();
     const app = buildServer({
       data: data.current,
       generator: options.generator,
@@ -66,7 +67,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       trustProxy: options.trustProxy,
       log,
     });
-    await app.listen({ host: options.host, port: options.port });
+    try {
+      await app.listen({ host: options.host, port: options.port });
+    } catch (error) {
+      data.stop();
+      throw error;
+    }
     const listenMs = performance.now() - started;
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;

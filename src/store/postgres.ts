@@ -7,7 +7,7 @@ import {
   rowToReview, rowToSection, rowToUser, sectionColumns, sectionToRow, toVerdict,
 } from './rows.js';
 import { REVIEW_GENERATION } from './editorial.js';
-import { schemaMigrations } from './schema.js';
+import { GENERATIONS_CHANNEL, schemaMigrations } from './schema.js';
 import { shouldDerive, type DocumentCounts, type EmbeddingKey, type IngestBatch, type IngestRun, type Store } from './store.js';
 import { bytesToVector, vectorToBytes } from './vectors.js';
 import { defaultWriterTurn, takeTurn, type WriterTurn } from './writer.js';
@@ -425,6 +425,33 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
 
     async generationReasons(after) {
       return (await all('SELECT reason FROM generations WHERE id > $1 ORDER BY id', [after])).map((r) => String(r.reason));
+    },
+
+    async watchGenerations(onCommit) {
+      let client: pg.Client | null = null;
+      let stopped = false;
+      // A dedicated connection (a pooled one may be handed to others); when it drops, it is made again.
+      const connect = async (): Promise<void> => {
+        const listener = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeouts.connectMs, keepAlive: true });
+        listener.on('error', () => {});
+        listener.on('notification', () => onCommit());
+        listener.on('end', () => {
+          if (!stopped) setTimeout(retry, 1000).unref();
+        });
+        await listener.connect();
+        await listener.query(`LISTEN ${GENERATIONS_CHANNEL}`);
+        client = listener;
+        // Whatever was committed while no one listened.
+        onCommit();
+      };
+      const retry = () => {
+        if (!stopped) connect().catch(() => setTimeout(retry, 1000).unref());
+      };
+      await connect();
+      return async () => {
+        stopped = true;
+        await client?.end().catch(() => {});
+      };
     },
 
     async close() {

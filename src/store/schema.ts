@@ -3,6 +3,9 @@
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** The PostgreSQL notification channel of committed generations. */
+export const GENERATIONS_CHANNEL = 'beloftemeter_generations';
+
 export function schemaMigrations(dialect: Dialect): string[] {
   const json = dialect === 'postgres' ? 'JSONB' : 'TEXT';
   const bytes = dialect === 'postgres' ? 'BYTEA' : 'BLOB';
@@ -74,5 +77,12 @@ export function schemaMigrations(dialect: Dialect): string[] {
        status TEXT NOT NULL, public_note TEXT NOT NULL, internal_note TEXT NOT NULL, evidence ${json} NOT NULL,
        seen_sources ${json} NOT NULL, machine_status TEXT NOT NULL, reviewer TEXT NOT NULL, reviewed_at TEXT NOT NULL,
        PRIMARY KEY (agreement, section_id, commitment_hash));`,
+    // PostgreSQL tells listening servers of every committed generation (NOTIFY is delivered at commit),
+    // so a review saved on one server shows on the others at once; SQLite servers poll.
+    dialect === 'postgres'
+      ? `CREATE FUNCTION beloftemeter_generation_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN PERFORM pg_notify('${GENERATIONS_CHANNEL}', NEW.id::text); RETURN NEW; END $$;
+         CREATE TRIGGER generations_notify AFTER INSERT ON generations FOR EACH ROW EXECUTE FUNCTION beloftemeter_generation_notify();`
+      : `SELECT 1;`,
   ];
 }

@@ -121,5 +121,11 @@ export interface Store extends EditorialStore {
    * verdicts); 0 for an empty store. Servers poll it to reload.
    */
   generation(): Promise<number>;
+  /**
+   * Calls `onCommit` whenever any process commits a generation, for stores
+   * that can push (PostgreSQL's LISTEN/NOTIFY); resolves with a function that
+   * stops listening. Absent where only polling works (SQLite).
+   */
+  watchGenerations?(onCommit: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
