@@ -9,6 +9,7 @@ import { formatDutchDate, splitSentences, truncateAtWord } from '../text/index.j
 import type { Answer, AnswerInput, Answerer, GeneratedProse, Generator, GeneratorInput } from './generator.js';
 import type { Claim, Commitment, CommitmentStatus, ReportSection, Source } from './model.js';
 import { countStatuses } from './status-counts.js';
+import { statusLabel } from './render/labels.js';
 
 const MAX_QUOTE_CHARS = 170;
 /** A section's full text starts with its heading ("3.2.3 ICT en informatie"), which is no content. */
@@ -74,12 +75,17 @@ function statusBreakdown(commitments: readonly Commitment[]): string {
   return `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`;
 }
 
-/** How many statuses are to be checked, and how many rest on strong evidence. */
+/** How many statuses the editors reviewed, how many are to be checked, and how many rest on strong evidence. */
 function checkSentence(commitments: readonly Commitment[]): string {
-  const low = commitments.filter((c) => c.confidence === 'laag').length;
-  if (low === 0) return 'Alle statussen rusten op sterk bewijs.';
+  const reviewed = commitments.filter((c) => c.review).length;
+  const low = commitments.filter((c) => !c.review && c.confidence === 'laag').length;
+  const strong = commitments.length - reviewed - low;
+  const reviewedPart = reviewed === 0 ? '' : reviewed === commitments.length ? 'De redactie beoordeelde alle statussen.' : `De redactie beoordeelde er ${reviewed}. `;
+  if (reviewed === commitments.length) return reviewedPart;
+  if (low === 0) return `${reviewedPart}${reviewed ? 'De andere statussen rusten' : 'Alle statussen rusten'} op sterk bewijs.`;
   if (low === commitments.length) return `Alle ${low} statussen zijn te controleren: de bronnen zijn niet sterk genoeg om ze zonder nalezen over te nemen.`;
-  return `Daarvan ${low === 1 ? 'is 1 status' : `zijn ${low} statussen`} te controleren; ${commitments.length - low} ${commitments.length - low === 1 ? 'rust' : 'rusten'} op sterk bewijs.`;
+  const strongPart = strong === 0 ? '' : `; ${strong} ${strong === 1 ? 'rust' : 'rusten'} op sterk bewijs`;
+  return `${reviewedPart}${reviewed ? 'Van de andere' : 'Daarvan'} ${low === 1 ? 'is 1 status' : `zijn ${low} statussen`} te controleren${strongPart}.`;
 }
 
 function countsSentence(commitments: readonly Commitment[]): string {
@@ -153,8 +159,10 @@ export function generateExtractive(input: GeneratorInput): GeneratedProse {
     const paragraphs: Claim[][] = [];
     for (const { c, n } of group.slice(0, DETAILED_PER_GROUP)) {
       const decisive = sources[c.decisiveSourceKey!]!;
-      const check = c.confidence === 'laag' ? ' (te controleren)' : '';
-      const paragraph: Claim[] = [{ text: `Engagement ${n}${check}, ‘${c.text.trim().replace(/^[-•]\s*/, '').replace(/[.;:]$/, '')}’: ${statusSentence(c.status, decisive)}.`, citations: [decisive.key] }];
+      const check = c.review ? ' (beoordeeld door de redactie)' : c.confidence === 'laag' ? ' (te controleren)' : '';
+      // An editor's status is told as theirs: the stage of its source need not match it.
+      const told = c.review ? `de redactie beoordeelt het als ${statusLabel(c.status)}, met als bron ‘${shorten(decisive.title, 140)}’ (${dateOf(decisive)})` : statusSentence(c.status, decisive);
+      const paragraph: Claim[] = [{ text: `Engagement ${n}${check}, ‘${c.text.trim().replace(/^[-•]\s*/, '').replace(/[.;:]$/, '')}’: ${told}.`, citations: [decisive.key] }];
       const dossier = decisive.dossierId ? dossierById.get(decisive.dossierId) : undefined;
       if (dossier && !toldDossiers.has(dossier.id)) {
         const claim = dossierClaim(dossier, known);

@@ -266,6 +266,7 @@ describe('reviews', () => {
     assert.match(csv, /"aangekondigd","beoordeeld door de redactie op [^"]+",/);
     const md = (await call('GET', '/api/reports/justitie/3.4?format=md')).text;
     assert.match(md, /\| 1 \| [^|]*LIVC-R[^|]* \| aangekondigd \| beoordeeld door de redactie op [^|]+ \| Beoordeeld door de redactie op [^|]+: \\<script\\>alert\(1\)\\<\/script\\> cite:VERZONNEN \\\| \\\*\\\*vet\\\*\\\*/);
+    assert.match(md, /De redactie beoordeelde er 1\./, 'the prose counts it');
     const html = (await call('GET', '/api/reports/justitie/3.4?format=html')).text;
     assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;') && !html.includes('<script>alert(1)'), 'escaped in the HTML report');
     const json = (await call('GET', '/api/reports/justitie/3.4')).body as { commitments: { status: string; review: { machineStatus: string } | null }[] };
@@ -291,6 +292,9 @@ describe('reviews', () => {
     assert.deepEqual(history.map((h) => [h.statusBefore, h.status]), [[null, 'aangekondigd'], ['aangekondigd', 'in-uitvoering']]);
     const log = (await call('GET', `/api/reviews/${PROMISE}`, { cookie: bert.cookie })).body as { log: { user: string }[] };
     assert.deepEqual(log.log.map((r) => r.user), ['anna', 'bert']);
+    // The report's prose tells the status as the editors' (its source's stage need not match it).
+    const md = (await call('GET', '/api/reports/justitie/3.4?format=md')).text;
+    assert.match(md, /Engagement 1 \(beoordeeld door de redactie\), ‘[^’]+’: de redactie beoordeelt het als in uitvoering, met als bron ‘/);
   });
 
   test('bad reviews are refused with a Dutch message', async () => {
