@@ -92,7 +92,9 @@ export function buildReportMessages(input: GeneratorInput, evidence: NumberedSou
   if (input.commitments.length === 0) lines.push('(geen afzonderlijke engagementen herkend in deze sectie)');
   input.commitments.forEach((commitment, index) => {
     lines.push(`E${index + 1}. "${oneLine(commitment.text)}"`);
-    lines.push(`    Status: ${statusLabels[commitment.status]}. Reden: ${withoutReferenceNumbers(commitment.reason) || '-'}`);
+    // An editor's status is final: the model must not argue it from the sources' stages.
+    const by = commitment.review ? ' (vastgesteld door de redactie; neem deze status over)' : '';
+    lines.push(`    Status: ${statusLabels[commitment.status]}${by}. Reden: ${withoutReferenceNumbers(commitment.reason) || '-'}`);
     if (commitment.decisiveSourceKey && numberOf.has(commitment.decisiveSourceKey)) {
       lines.push(`    Beslissend bewijs: ${cite([commitment.decisiveSourceKey])}`);
     }
