@@ -91,9 +91,14 @@ function canWrite(path: string): boolean {
   }
 }
 
-/** Opens the configured store for reading, runs `use`, and always closes it. */
-export async function withStore<T>(program: { opts(): StoreOptions }, use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openConfiguredStore({ ...program.opts(), forWriting: false });
+/** Opens the configured store (for reading, unless `writing`), runs `use`, and always closes it. */
+export async function withStore<T>(
+  program: { opts(): StoreOptions },
+  use: (store: Store) => Promise<T>,
+  /** For a command that writes: the index is created when missing, and a wait for another writer is told. */
+  writing?: { onWriterWait: (message: string) => void },
+): Promise<T> {
+  const store = await openConfiguredStore({ ...program.opts(), forWriting: Boolean(writing), onWriterWait: writing?.onWriterWait });
   try {
     return await use(store);
   } finally {

@@ -36,6 +36,36 @@ test('user add, list and disable', { timeout: 60_000 }, async () => {
   assert.equal(disabled.code, 0, disabled.stderr);
   assert.equal(disabled.stdout, 'account anna uitgeschakeld\n');
   assert.match((await runCli(['--db', db, 'user', 'list'])).stdout, /^anna\teditor\tuitgeschakeld op \d{4}-\d{2}-\d{2}\nroot\tadmin\tactief\n$/);
+
+  const enabled = await runCli(['--db', db, 'user', 'enable', 'anna']);
+  assert.equal(enabled.stdout, 'account anna ingeschakeld\n');
+  assert.match((await runCli(['--db', db, 'user', 'list'])).stdout, /^anna\teditor\tactief\n/);
+});
+
+test('user password: a new password; the old one stops working, sessions end and a lock is lifted', { timeout: 60_000 }, async () => {
+  const store = openSqliteStore(db);
+  try {
+    await store.setLoginFailures('root', 9, '2999-01-01T00:00:00.000Z');
+    await store.createSession({ idHash: 'h', userName: 'root', csrfToken: 'c', createdAt: '2026-12-02T00:00:00.000Z', expiresAt: '2999-01-01T00:00:00.000Z' });
+  } finally {
+    await store.close();
+  }
+  const changed = await user(['password', 'root'], 'a brand new passphrase\n');
+  assert.equal(changed.code, 0, changed.stderr);
+  assert.equal(changed.stdout, 'wachtwoord van root vervangen\n');
+  const after = openSqliteStore(db, { readonly: true });
+  try {
+    const root = (await after.user('root'))!;
+    assert.equal(await verifyPassword('a brand new passphrase', root.passwordHash), true);
+    assert.equal(await verifyPassword('another long password', root.passwordHash), false);
+    assert.deepEqual([root.failedLogins, root.lockedUntil], [0, null]);
+    assert.equal(await after.session('h', '2026-12-02T01:00:00.000Z'), null, 'its sessions ended');
+  } finally {
+    await after.close();
+  }
+  const tooShort = await user(['password', 'root'], 'kort\n');
+  assert.equal(tooShort.code, 2);
+  assert.match(tooShort.stderr, /minstens 12 tekens/);
 });
 
 test('bad accounts are refused with exit 2 and a message that names the problem', { timeout: 60_000 }, async () => {

@@ -28,8 +28,20 @@ export async function addAccount(store: Store, name: string, role: string, passw
   return { ...user, disabledAt: null, failedLogins: 0, lockedUntil: null };
 }
 
+const unknownUser = (name: string) => new InputError(`geen gebruiker "${name.slice(0, 60)}"`);
+
 export async function disableAccount(store: Store, name: string, now = new Date()): Promise<void> {
-  if (!(await store.setUserDisabled(checkUserName(name), now.toISOString()))) throw new InputError(`geen gebruiker "${name.slice(0, 60)}"`);
+  if (!(await store.setUserDisabled(checkUserName(name), now.toISOString()))) throw unknownUser(name);
+}
+
+export async function enableAccount(store: Store, name: string): Promise<void> {
+  if (!(await store.setUserDisabled(checkUserName(name), null))) throw unknownUser(name);
+}
+
+/** A new password (the old sessions end, a lock is lifted). */
+export async function resetPassword(store: Store, name: string, password: string): Promise<void> {
+  checkPasswordRules(password);
+  if (!(await store.setPassword(checkUserName(name), await hashPassword(password)))) throw unknownUser(name);
 }
 
 export type LoginResult =

@@ -88,6 +88,8 @@ export interface EditorialStore {
   /** Disables (a date) or enables (null) an account; disabling ends its sessions. False for an unknown name. */
   setUserDisabled(name: string, disabledAt: string | null): Promise<boolean>;
   setLoginFailures(name: string, failedLogins: number, lockedUntil: string | null): Promise<void>;
+  /** Replaces an account's password hash, lifts its lock and ends its sessions. False for an unknown name. */
+  setPassword(name: string, passwordHash: string): Promise<boolean>;
   /** Stores a new session and removes sessions that expired before its creation. */
   createSession(session: StoredSession): Promise<void>;
   /** The unexpired session with this id hash, with its user. */

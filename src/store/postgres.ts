@@ -367,6 +367,14 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       await pool.query('UPDATE users SET failed_logins = $1, locked_until = $2 WHERE name = $3', [failedLogins, lockedUntil, name]);
     },
 
+    async setPassword(name, passwordHash) {
+      return transaction(async (client) => {
+        const changed = ((await client.query('UPDATE users SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE name = $2', [passwordHash, name])).rowCount ?? 0) > 0;
+        await client.query('DELETE FROM sessions WHERE user_name = $1', [name]);
+        return changed;
+      }, false);
+    },
+
     async createSession(session) {
       await transaction(async (client) => {
         await client.query('DELETE FROM sessions WHERE expires_at < $1', [session.createdAt]);

@@ -318,6 +318,14 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
       await writeTransaction(() => db.prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE name = ?').run(failedLogins, lockedUntil, name));
     },
 
+    async setPassword(name, passwordHash) {
+      return writeTransaction(() => {
+        const changed = db.prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE name = ?').run(passwordHash, name).changes > 0;
+        db.prepare('DELETE FROM sessions WHERE user_name = ?').run(name);
+        return changed;
+      });
+    },
+
     async createSession(session) {
       await writeTransaction(() => {
         db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(session.createdAt);

@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
-import { addAccount, disableAccount } from '../../editor/accounts.js';
-import { openConfiguredStore } from '../config.js';
+import { addAccount, disableAccount, enableAccount, resetPassword } from '../../editor/accounts.js';
+import type { Store } from '../../store/store.js';
+import { withStore } from '../config.js';
 import { printJson, type Output } from '../output.js';
 import { readSecret } from '../read-secret.js';
 
-/** `user add|list|disable`: the editors' accounts (the web app's review workflow). */
+/** `user add|list|enable|disable|password`: the editors' accounts (the web app's review workflow). */
 export function registerUserCommands(program: Command, out: Output): void {
+  const withWritableStore = (use: (store: Store) => Promise<void>) => withStore(program, use, { onWriterWait: (message) => out.stderr(`${message}\n`) });
   const user = program.command('user').description('accounts van de redactie (beoordelen in de webapp)');
 
   user
@@ -15,13 +17,10 @@ export function registerUserCommands(program: Command, out: Output): void {
     .requiredOption('--role <role>', 'editor (beoordeelt) of admin (beoordeelt en beheert accounts)')
     .action(async (name: string, flags: { role: string }) => {
       const password = await readSecret(`wachtwoord voor ${name}: `);
-      const store = await openConfiguredStore({ ...program.opts(), forWriting: true, onWriterWait: (message) => out.stderr(`${message}\n`) });
-      try {
+      await withWritableStore(async (store) => {
         const added = await addAccount(store, name, flags.role, password);
         out.stdout(`account ${added.name} (${added.role}) aangemaakt\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 
   user
@@ -29,15 +28,33 @@ export function registerUserCommands(program: Command, out: Output): void {
     .description('alle accounts, met rol en of ze uitgeschakeld zijn')
     .option('--json', 'als JSON')
     .action(async (flags: { json?: boolean }) => {
-      const store = await openConfiguredStore({ ...program.opts(), forWriting: false });
-      try {
-        const users = (await store.users()).map((u) => ({ name: u.name, role: u.role, createdAt: u.createdAt, disabledAt: u.disabledAt }));
-        if (flags.json) return printJson(out, users);
-        if (users.length === 0) return out.stdout('nog geen accounts: maak er een met "beloftemeter user add NAAM --role admin"\n');
-        for (const u of users) out.stdout(`${u.name}\t${u.role}\t${u.disabledAt ? `uitgeschakeld op ${u.disabledAt.slice(0, 10)}` : 'actief'}\n`);
-      } finally {
-        await store.close();
-      }
+      const users = (await withStore(program, (store) => store.users())).map((u) => ({ name: u.name, role: u.role, createdAt: u.createdAt, disabledAt: u.disabledAt }));
+      if (flags.json) return printJson(out, users);
+      if (users.length === 0) return out.stdout('nog geen accounts: maak er een met "beloftemeter user add NAAM --role admin"\n');
+      for (const u of users) out.stdout(`${u.name}\t${u.role}\t${u.disabledAt ? `uitgeschakeld op ${u.disabledAt.slice(0, 10)}` : 'actief'}\n`);
+    });
+
+  user
+    .command('enable')
+    .description('schakel een uitgeschakeld account weer in')
+    .argument('<name>')
+    .action(async (name: string) => {
+      await withWritableStore(async (store) => {
+        await enableAccount(store, name);
+        out.stdout(`account ${name} ingeschakeld\n`);
+      });
+    });
+
+  user
+    .command('password')
+    .description('geef een account een nieuw wachtwoord (verborgen prompt of stdin); zijn sessies eindigen en een blokkering vervalt')
+    .argument('<name>')
+    .action(async (name: string) => {
+      const password = await readSecret(`nieuw wachtwoord voor ${name}: `);
+      await withWritableStore(async (store) => {
+        await resetPassword(store, name, password);
+        out.stdout(`wachtwoord van ${name} vervangen\n`);
+      });
     });
 
   user
@@ -45,12 +62,9 @@ export function registerUserCommands(program: Command, out: Output): void {
     .description('schakel een account uit; zijn sessies eindigen meteen')
     .argument('<name>')
     .action(async (name: string) => {
-      const store = await openConfiguredStore({ ...program.opts(), forWriting: true, onWriterWait: (message) => out.stderr(`${message}\n`) });
-      try {
+      await withWritableStore(async (store) => {
         await disableAccount(store, name);
         out.stdout(`account ${name} uitgeschakeld\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }
