@@ -51,6 +51,15 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
   }
 }
 
+/** How the OpenAPI document says a route is authorised. */
+const READS = { tags: ['redactie'], security: [{ sessie: [] }] };
+const WRITES = { tags: ['redactie'], security: [{ sessie: [], csrf: [] }] };
+
+/** Nothing an editor sees may stay in a shared cache. */
+const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+
+const FOREIGN_ORIGIN = 'verzoek van een andere website geweigerd';
+
 export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDeps): void {
   const limiter = deps.loginLimiter ?? addressLimiter();
   void app.register(cookie);
@@ -71,7 +80,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
     const session = await currentSession(request);
     if (!session) throw new UnauthorizedError('log eerst in als redacteur');
     if (options.write) {
-      if (!sameOrigin(request.headers.origin, request.headers.host)) throw new ForbiddenError('verzoek van een andere website geweigerd');
+      if (!sameOrigin(request.headers.origin, request.headers.host)) throw new ForbiddenError(FOREIGN_ORIGIN);
       const presented = request.headers[CSRF_HEADER];
       if (!csrfMatches(typeof presented === 'string' ? presented : undefined, session.csrfToken)) {
         throw new ForbiddenError('het CSRF-token ontbreekt of klopt niet: laad de pagina opnieuw');
@@ -80,12 +89,6 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
     if (options.role === 'admin' && session.role !== 'admin') throw new ForbiddenError('alleen een beheerder mag accounts beheren');
     return session;
   };
-
-  /** How the OpenAPI document says a route is authorised. */
-const READS = { tags: ['redactie'], security: [{ sessie: [] }] };
-const WRITES = { tags: ['redactie'], security: [{ sessie: [], csrf: [] }] };
-
-const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
   app.get('/api/session', { schema: { tags: ['redactie'] } }, async (request, reply) => {
     noStore(reply);
@@ -108,6 +111,8 @@ const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store
     },
     async (request, reply) => {
       noStore(reply);
+      // No logging in from another site either (it could log a reader in under the attacker's account).
+      if (!sameOrigin(request.headers.origin, request.headers.host)) throw new ForbiddenError(FOREIGN_ORIGIN);
       const blocked = limiter.blockedFor(request.ip);
       if (blocked > 0) throw new TooManyAttemptsError(`te veel mislukte aanmeldingen vanaf dit adres; probeer het over ${minutes(blocked)} opnieuw`, blocked);
       const result = await login(store(), request.body.name, request.body.password);

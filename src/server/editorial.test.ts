@@ -121,6 +121,12 @@ describe('sessions', () => {
     assert.equal((await call('POST', '/api/logout', { cookie, csrf, body: {} })).status, 401);
   });
 
+  test('a login from another site is refused', async () => {
+    const answer = await call('POST', '/api/login', { body: { name: 'anna', password: PASSWORD }, headers: { origin: 'https://evil.example' } });
+    assert.equal(answer.status, 403);
+    assert.equal(answer.headers['set-cookie'], undefined);
+  });
+
   test('a wrong password, an unknown name and a malformed name get the same answer', async () => {
     for (const body of [{ name: 'anna', password: 'not the password' }, { name: 'nobody', password: PASSWORD }, { name: '<script>', password: PASSWORD }]) {
       const answer = await call('POST', '/api/login', { body });
