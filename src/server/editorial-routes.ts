@@ -267,6 +267,13 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
     },
   );
 
+  // Reading a route that only takes POST says so, as the other routes do for POST.
+  for (const path of ['/api/login', '/api/logout', '/api/users/:name/disable']) {
+    app.get(path, { schema: { hide: true } }, async (request, reply) =>
+      reply.code(405).header('allow', 'POST').send({ error: `methode ${request.method} is hier niet toegestaan (wel: POST)` }),
+    );
+  }
+
   const publicUser = (u: { name: string; role: Role; createdAt: string; disabledAt: string | null }) => ({
     name: u.name,
     role: u.role,

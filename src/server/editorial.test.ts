@@ -196,6 +196,9 @@ describe('who may write', () => {
       assert.equal(answer.body.error, 'log eerst in als redacteur');
     }
     assert.equal((await call('GET', `/api/reviews/${PROMISE}`)).status, 401);
+    const read = await call('GET', '/api/login');
+    assert.equal(read.status, 405);
+    assert.equal(read.headers.allow, 'POST');
     assert.equal((await call('GET', '/api/review-queue')).status, 401);
   });
 
