@@ -3,7 +3,7 @@
 // evidence for the reviewed promise puts it in the review queue ("nieuw bewijs
 // sinds beoordeling") until an editor confirms the review again.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -122,6 +122,13 @@ test('a review survives ingest and update; new evidence puts the promise in the 
   const queued = afterUpdate.queue.find((item) => item.id === ID);
   assert.equal(queued?.queueReason, 'nieuw-bewijs');
   assert.equal(afterUpdate.queue[0]?.id, ID, 'new evidence comes first in the queue');
+
+  // eval-status measures the machine unless told to measure what readers see.
+  const gold = join(work, 'gold.json');
+  writeFileSync(gold, JSON.stringify({ sections: { [SECTION]: { commitments: [{ text: sentence, checkable: true, status: 'aangekondigd', evidence: [] }] } } }));
+  const machineScore = JSON.parse((await cli(['eval-status', gold, '--json'])).stdout) as { accuracy: number };
+  const shownScore = JSON.parse((await cli(['eval-status', gold, '--json', '--with-reviews'])).stdout) as { accuracy: number };
+  assert.deepEqual([machineScore.accuracy, shownScore.accuracy], [afterUpdate.machine.status === 'aangekondigd' ? 1 : 0, 1]);
 
   // Confirming the review again (it saw the new source) takes it out of the queue.
   await review(afterUpdate.machine, revision);

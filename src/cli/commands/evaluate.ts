@@ -12,14 +12,17 @@ export function registerEvaluateCommands(program: Command, out: Output): void {
     .description('meet de statussen per engagement tegen een goudstandaard (formaat van status-dev.json)')
     .argument('<file>', 'goudstandaard (JSON)')
     .option('--json', 'als JSON')
-    .action(async (file: string, flags: { json?: boolean }) => {
+    .option('--with-reviews', 'meet wat lezers zien, met de beoordelingen van de redactie (standaard: alleen de machine)')
+    .action(async (file: string, flags: { json?: boolean; withReviews?: boolean }) => {
       const gold = loadStatusGold(file);
       await withStore(program, async (store) => {
-        const context = await loadReportContext(store, program.opts().agreement);
+        const loaded = await loadReportContext(store, program.opts().agreement);
+        // The machine is measured unless asked otherwise: an editor's review of a gold sentence would flatter it.
+        const context = flags.withReviews ? loaded : { ...loaded, assessments: loaded.machineAssessments };
         const known = new Set(context.sections.map((s) => s.id));
         const missing = Object.keys(gold.sections).filter((id) => !known.has(id));
         if (missing.length) out.stderr(`let op: ${missing.length} secties van de goudstandaard zitten niet in de index (${missing.slice(0, 3).join(', ')}…); hun engagementen tellen als niet gevonden\n`);
-        // The product's own view of each section: the stored assessments a report shows.
+        // The product's own view of each section: the stored assessments a report shows (without reviews unless asked).
         const project: Record<string, ProjectCommitment[]> = {};
         for (const id of Object.keys(gold.sections)) {
           if (!known.has(id)) continue;
