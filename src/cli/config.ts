@@ -5,7 +5,7 @@ import { InputError, RuntimeFailure } from '../errors.js';
 import { z } from 'zod';
 import { parseEnv, wholeNumber } from '../env.js';
 import { POSTGRES_DEFAULTS } from '../store/postgres-defaults.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { OlderSchemaError, openSqliteStore } from '../store/sqlite.js';
 import { DEFAULT_WRITER_TIMEOUT_MS, type WriterTurn } from '../store/writer.js';
 import type { Store } from '../store/store.js';
 
@@ -77,7 +77,13 @@ export async function openConfiguredStore(
     throw new RuntimeFailure(`no index at ${path}: run "beloftemeter ingest" first (or pass --db PATH)`);
   }
   const readonly = options.forWriting === 'existing' ? !canWrite(path) : !options.forWriting;
-  return openSqliteStore(path, { readonly, writer });
+  try {
+    return openSqliteStore(path, { readonly, writer });
+  } catch (error) {
+    // An index of an older version is brought up to date by whoever may write it, a reading command included.
+    if (error instanceof OlderSchemaError && readonly && canWrite(path)) return openSqliteStore(path, { readonly: false, writer });
+    throw error;
+  }
 }
 
 /** Whether this process may write the index file and create its side files (WAL) next to it. */

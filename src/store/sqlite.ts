@@ -42,6 +42,9 @@ function migrate(db: Database.Database, path: string): void {
   }).immediate();
 }
 
+/** A read-only open of an index an older version of the program wrote: opened for writing, it would be migrated. */
+export class OlderSchemaError extends RuntimeFailure {}
+
 export interface OpenSqliteOptions {
   /** Open an existing file read-only; fail when it does not exist. */
   readonly?: boolean;
@@ -87,7 +90,9 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
   } else {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version !== migrations.length) {
-      throw new RuntimeFailure(`${path} has schema version ${version}, expected ${migrations.length}: run ingest again`);
+      db.close();
+      const message = `${path} has schema version ${version}, expected ${migrations.length}: run ingest again`;
+      throw version < migrations.length ? new OlderSchemaError(message) : new RuntimeFailure(message);
     }
   }
 

@@ -7,7 +7,8 @@ import pg from 'pg';
 import { sampleDecision, sampleParliament, sampleSection } from '../testing/documents.js';
 import { startPostgres, type PostgresServer } from '../testing/postgres-server.js';
 import { openPostgresStore } from './postgres.js';
-import { openSqliteStore } from './sqlite.js';
+import { OlderSchemaError, openSqliteStore } from './sqlite.js';
+import { openConfiguredStore } from '../cli/config.js';
 import type { IngestBatch, Store } from './store.js';
 import { vectorToBytes } from './vectors.js';
 
@@ -271,6 +272,26 @@ test('SQLite refuses an index written by a newer schema', async () => {
   raw.pragma('user_version = 99');
   raw.close();
   assert.throws(() => openSqliteStore(path), /schema version 99, newer than this program/);
+});
+
+test('an index of an older schema is migrated by a reading command when it may write it, and refused read-only', async () => {
+  const path = join(dir, 'older.db');
+  const store = openSqliteStore(path);
+  await store.ingest(batch());
+  await store.close();
+  const { default: Database } = await import('better-sqlite3');
+  const raw = new Database(path);
+  const current = raw.pragma('user_version', { simple: true }) as number;
+  // The last migration only concerns PostgreSQL (a trigger): running it again on SQLite is harmless.
+  raw.pragma(`user_version = ${current - 1}`);
+  raw.close();
+  assert.throws(() => openSqliteStore(path, { readonly: true }), (error: Error) => error instanceof OlderSchemaError && /expected \d+: run ingest again/.test(error.message));
+  const reader = await openConfiguredStore({ db: path, forWriting: false }, {});
+  assert.ok((await reader.counts()).sections > 0, 'read after migrating');
+  await reader.close();
+  const check = new Database(path, { readonly: true });
+  assert.equal(check.pragma('user_version', { simple: true }), current);
+  check.close();
 });
 
 test('a damaged derived structure is refused with the instruction to ingest again', async () => {
