@@ -57,6 +57,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     logger: false,
     trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 1000 },
+    // An unknown parameter is refused (a misspelt filter must not silently return everything), not stripped.
+    ajv: { customOptions: { removeAdditional: false } },
     bodyLimit: 16 * 1024,
     // A URL the router cannot even decode: the app's own error shape and headers, and the URL is not echoed.
     frameworkErrors: (error, _request, generic) => {

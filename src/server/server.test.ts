@@ -343,6 +343,11 @@ describe('API bad input', () => {
     await expect400('/api/ask?q=kort', /te kort/);
   });
 
+  test('a misspelt parameter is refused, not ignored', async () => {
+    await expect400('/api/promises?staus=gerealiseerd', /onbekende parameter "staus"/);
+    await expect400('/api/search?q=kerken&ministr=Somers', /onbekende parameter "ministr"/);
+  });
+
   test('a query string of 20,000 characters is refused', async () => {
     const res = await get(`/api/search?q=${'a'.repeat(20_000)}`);
     assert.equal(res.statusCode, 414);
