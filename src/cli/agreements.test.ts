@@ -72,6 +72,7 @@ test('the API takes the agreement; the default is the newest', async () => {
     assert.equal((await get('/api/reports/justitie/3.4')).json().section.title, 'Een snellere rechtspraak');
     assert.match((await get(`/api/reports/justitie/3.4?agreement=${FIRST}`)).json().section.title, /gecoördineerde/);
     assert.equal((await get(`/api/stats?agreement=${FIRST}`)).json().agreement, FIRST);
+    assert.equal((await get('/api/overview')).json().title, 'Regeerakkoord 2024-2029', 'the start page names the agreement it shows');
     const promises = (await get(`/api/promises?agreement=${NEXT}&limit=100`)).json();
     assert.ok(promises.total > 0 && promises.items.every((p: { chapterId: string }) => ['justitie/3', 'welzijn/4'].includes(p.chapterId)));
     const unknown = await get('/api/sections?agreement=regeerakkoord-1999');

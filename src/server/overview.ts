@@ -7,6 +7,7 @@ import type { ReportContext } from '../report/context.js';
 import type { CommitmentStatus } from '../report/model.js';
 import { COMMITMENT_STATUSES, statusLabel } from '../report/render/labels.js';
 import { chapterOf } from '../sources/agreement/index.js';
+import { agreementTitle } from '../store/agreements.js';
 import { addStatusCounts, countStatuses, emptyStatusCounts, type StatusCounts } from '../report/status-counts.js';
 
 export interface ChapterOverview {
@@ -25,6 +26,9 @@ export interface ChapterOverview {
 export interface Overview {
   /** Always true: kept for clients that wait for it. */
   ready: boolean;
+  /** The agreement counted, and how readers see it named ("Regeerakkoord 2019-2024"). */
+  agreement: string | null;
+  title: string;
   /** The data generation the counts belong to. */
   generation: number;
   /** Sections counted. */
@@ -34,7 +38,7 @@ export interface Overview {
   chapters: ChapterOverview[];
 }
 
-export function computeOverview(context: Pick<ReportContext, 'sections' | 'assessments'>, generation: number): Overview {
+export function computeOverview(context: Pick<ReportContext, 'sections' | 'assessments' | 'agreement'>, generation: number): Overview {
   const byId = new Map(context.sections.map((s) => [s.id, s]));
   const chapters = context.sections.filter((s) => s.parentId === null);
   const totals = new Map(chapters.map((c) => [c.id, { counts: emptyStatusCounts(), toCheck: 0, reviewed: 0 }]));
@@ -48,6 +52,8 @@ export function computeOverview(context: Pick<ReportContext, 'sections' | 'asses
   }
   return {
     ready: true,
+    agreement: context.agreement,
+    title: agreementTitle(context.agreement),
     generation,
     total: context.sections.length,
     statuses: COMMITMENT_STATUSES.map((status) => ({ status, label: statusLabel(status), description: statusDescriptions[status] })),

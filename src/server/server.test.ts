@@ -206,6 +206,7 @@ describe('API happy paths', () => {
     const res = (await get('/api/overview')).json();
     assert.equal(res.ready, true);
     assert.equal(res.generation, data.generation);
+    assert.deepEqual([res.agreement, res.title], ['regeerakkoord-2019-2024', 'Regeerakkoord 2019-2024'], 'named as readers know it');
     assert.ok(res.chapters.every((c: { toCheck: number }) => Number.isInteger(c.toCheck)));
     const justitie = res.chapters.find((c: { id: string }) => c.id === 'justitie/3');
     assert.ok(justitie.counts.gerealiseerd >= 1, 'justitie has a realised commitment (3.4)');

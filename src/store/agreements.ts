@@ -14,3 +14,10 @@ export async function resolveAgreement(store: Pick<Store, 'agreements'>, request
   }
   return stored.at(-1)?.agreement ?? null;
 }
+
+/** How an agreement is named to readers: "regeerakkoord-2019-2024" reads "Regeerakkoord 2019-2024". */
+export function agreementTitle(agreement: string | null): string {
+  if (!agreement) return 'Regeerakkoord';
+  const words = agreement.replace(/[-_\s]+/g, ' ').trim().replace(/(\d{4}) (\d{4})/g, '$1-$2');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

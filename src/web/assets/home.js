@@ -64,7 +64,7 @@ export async function renderHome(main, { signal }) {
   const status = h('p', { class: 'progress', role: 'status' });
   const parts = h('div', {});
   main.append(
-    h('h1', { tabindex: '-1' }, 'Regeerakkoord 2019-2024: wat werd er gedaan?'),
+    h('h1', { tabindex: '-1' }, `${overview.title}: wat werd er gedaan?`),
     h(
       'p',
       { class: 'lead' },

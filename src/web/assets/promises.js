@@ -72,7 +72,7 @@ export async function renderPromises(main, { params, navigate, signal }) {
 
   append(main, [
     h('h1', { tabindex: '-1' }, 'Alle beloften'),
-    h('p', { class: 'lead' }, 'Elke concrete belofte uit het regeerakkoord 2019-2024, met haar status. Kies een status, hoofdstuk of minister, of zoek op woorden.'),
+    h('p', { class: 'lead' }, `Elke concrete belofte uit het ${overview.title.charAt(0).toLowerCase()}${overview.title.slice(1)}, met haar status. Kies een status, hoofdstuk of minister, of zoek op woorden.`),
     form,
     counts,
     statusBar(first.counts, overview.statuses),
