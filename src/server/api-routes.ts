@@ -72,7 +72,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const data = await dataFor(request.query.agreement);
     const section = findSection(data, request.params['*']);
     const children = data.context.sections.filter((s) => s.parentId === section.id).map(sectionSummary);
-    return { ...section, children };
+    // From the chapter down to the parent: the breadcrumbs of the section's page.
+    const ancestors: AgreementSection[] = [];
+    for (let parent = section.parentId ? data.sectionById.get(section.parentId) : undefined; parent; parent = parent.parentId ? data.sectionById.get(parent.parentId) : undefined) ancestors.unshift(parent);
+    return { ...section, ancestors: ancestors.map(sectionSummary), children };
   });
 
   app.get<{ Params: { '*': string }; Querystring: { format: 'json' | 'md' | 'html'; agreement?: string } }>(

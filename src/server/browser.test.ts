@@ -60,6 +60,8 @@ test('start page, section report, search and ask in Chromium', { timeout: 120_00
   await rows.first().waitFor();
   assert.equal(await page.evaluate('document.activeElement?.tagName'), 'H1', 'after in-app navigation, focus is on the new heading');
   assert.equal(await rows.count(), 2);
+  // Clickable breadcrumbs, up to the chapter.
+  assert.equal(await page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link', { name: 'Justitie' }).getAttribute('href'), '/sectie/justitie/3');
   // The section's own scoreboard: counts in words with percentages, and the bar beside them.
   const sectionCounts = page.getByRole('list', { name: '2 engagementen per status' });
   assert.match(await sectionCounts.innerText(), /\d+ (gerealiseerd|in uitvoering|aangekondigd|geen spoor) \(\d+%\)/);

@@ -126,7 +126,13 @@ export async function renderSection(main, { id }) {
   const [section, report] = await Promise.all([getJson(`/api/sections/${idPath(id)}`), getJson(`/api/reports/${idPath(id)}`, { format: 'json' })]);
   document.title = `${section.number} ${section.title} · Beloftemeter`;
   append(main, [
-    h('nav', { 'aria-label': 'Kruimelpad', class: 'breadcrumb' }, h('a', { href: '/' }, 'Overzicht'), ` › ${section.part} › ${section.chapter}`),
+    h(
+      'nav',
+      { 'aria-label': 'Kruimelpad', class: 'breadcrumb' },
+      h('a', { href: '/' }, 'Overzicht'),
+      ` › ${section.part}`,
+      section.ancestors.map((a) => [' › ', h('a', { href: sectionPath(a.id) }, a.parentId ? `${a.number} ${a.title}` : a.title)]),
+    ),
     h('h1', { tabindex: '-1' }, `${section.number} ${section.title}`),
     h('p', { class: 'meta' }, `Regeerakkoord, p. ${section.pageStart}${section.pageEnd !== section.pageStart ? `-${section.pageEnd}` : ''} · rapport gemaakt op ${formatDate(report.generatedAt.slice(0, 10))}`),
     agreementText(section),
