@@ -140,6 +140,7 @@ test('an editor reviews a promise; readers see the review but not the internal n
   assert.equal(await page.evaluate('typeof window.__xss'), 'undefined');
   assert.equal(await page.locator('main script').count(), 0);
   assert.match(await box.innerText(), new RegExp(`Voorstel van de machine: ${machineStatus} \\((te controleren|sterk bewijs)\\)`));
+  assert.match(await box.innerText(), /Steunt op \[1\]/, 'the accepted source is what the review rests on');
   assert.match(await page.locator('section.status-history').innerText(), new RegExp(`eerste beoordeling: ${chosen}`));
   // The rejected source is listed last and marked; the accepted one is marked.
   const references = page.locator('ol.references li');

@@ -264,6 +264,7 @@ describe('reviews', () => {
     assert.equal(detail.promise.machineStatus, before.promise.status);
     assert.deepEqual(detail.history.map((h) => [h.statusBefore, h.status]), [[null, 'aangekondigd']]);
     assert.equal(detail.sources.find((s) => s.key === rejected)?.judgement, 'verworpen');
+    assert.ok((detail.review as unknown as { sources: number[] }).sources.every((n) => detail.sources[n - 1]?.key !== rejected), 'the review never rests on a rejected source');
     assert.ok(!JSON.stringify(detail).includes('gebeld met kabinet'), 'the internal note is not public');
 
     // The list, its CSV, the overview and the reports say the same.

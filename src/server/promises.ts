@@ -225,6 +225,8 @@ export interface PromiseDetail {
     /** "beoordeeld door de redactie op 2 december 2026". */
     label: string;
     publicNote: string;
+    /** The numbers of the sources the review rests on. */
+    sources: number[];
     /** What the machine proposed, its reason with "[n]" for the numbered sources. */
     machine: { status: CommitmentStatus; statusLabel: string; confidence: Confidence; confidenceLabel: string; reason: string };
   } | null;
@@ -296,6 +298,7 @@ export async function promiseDetail(
             reviewedAt: commitment.review.reviewedAt,
             label: reviewedLabel(commitment.review.reviewedAt),
             publicNote: commitment.review.publicNote,
+            sources: placeholderKeys(commitment.reason).flatMap((key) => (numberOf.has(key) ? [numberOf.get(key)!] : [])),
             machine: {
               status: proposal.status,
               statusLabel: statusLabel(proposal.status),

@@ -35,8 +35,7 @@ const capitalized = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /** The editors' verdict, in place of the machine's reason: their note (as text), what the machine proposed and why. */
 function reviewBox(detail) {
   const { review } = detail;
-  // The reviewed reason ends with the sources the editors stand behind ("... [1] [3]"); the note itself is shown apart.
-  const cited = [...(detail.reason.match(/(?:\s*\[\d+\])+\s*$/)?.[0] ?? '').matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const cited = review.sources;
   return h(
     'section',
     { class: 'review-box', 'aria-labelledby': 'beoordeling-titel' },
