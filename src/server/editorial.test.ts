@@ -170,6 +170,39 @@ describe('sessions', () => {
     }
   });
 
+  test('a save while an ingest holds the index waits its turn, then says so with 503 and keeps nothing half-done', async () => {
+    const saved = process.env.BELOFTEMETER_WRITER_TIMEOUT_MS;
+    process.env.BELOFTEMETER_WRITER_TIMEOUT_MS = '300';
+    const waiting = await startServer({ db, host: '127.0.0.1', port: 0, generator: extractiveGenerator, answerer: extractiveAnswerer, reloadIntervalMs: 60_000, log: () => {} });
+    if (saved === undefined) delete process.env.BELOFTEMETER_WRITER_TIMEOUT_MS;
+    else process.env.BELOFTEMETER_WRITER_TIMEOUT_MS = saved;
+    const { default: Database } = await import('better-sqlite3');
+    const holder = new Database(db);
+    try {
+      const login = await waiting.app.inject({ method: 'POST', url: '/api/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'bert', password: PASSWORD }) });
+      const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+      const csrf = String(login.json().csrfToken);
+      const before = (await waiting.app.inject({ method: 'GET', url: '/api/promises/justitie/3.4/2' })).json().history.length;
+      holder.exec('BEGIN IMMEDIATE');
+      const busy = await waiting.app.inject({
+        method: 'POST',
+        url: '/api/reviews/justitie/3.4/2',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+        payload: JSON.stringify({ status: 'geen-spoor', revision: null }),
+      });
+      assert.equal(busy.statusCode, 503);
+      assert.equal(busy.headers['retry-after'], '10');
+      assert.match(busy.json().error, /De index wordt net bijgewerkt/);
+      holder.exec('ROLLBACK');
+      const log = (await waiting.app.inject({ method: 'GET', url: '/api/reviews/justitie/3.4/2', headers: { cookie } })).json().log;
+      assert.equal(log.length, before, 'no audit record of a save that did not happen');
+    } finally {
+      if (holder.inTransaction) holder.exec('ROLLBACK');
+      holder.close();
+      await waiting.close();
+    }
+  });
+
   test('a disabled account cannot log in, and its open sessions end', async () => {
     const admin = await logIn('root');
     await call('POST', '/api/users', { ...admin, body: { name: 'tijdelijk', role: 'editor', password: PASSWORD } });

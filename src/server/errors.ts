@@ -2,6 +2,7 @@
 // else 500 with a generic message (the details go to the log, not the client).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { InputError, StoreUnavailableError } from '../errors.js';
+import { WriterBusyError } from '../store/writer.js';
 import type { StaticFile } from './static-files.js';
 
 export class NotFoundError extends Error {
@@ -60,6 +61,8 @@ export function dutchValidationMessage(issue: { keyword: string; instancePath: s
   }
 }
 
+export const INDEX_BUSY = 'De index wordt net bijgewerkt (ingest of update); probeer het over enkele seconden opnieuw. Er ging niets verloren.';
+
 export const READ_ONLY_INDEX = 'Deze server draait op een alleen-lezen index: beoordelen en aanmelden kan hier niet.';
 
 export const STORE_UNAVAILABLE = 'De databank antwoordt op dit moment niet; probeer het over enkele seconden opnieuw.';
@@ -75,6 +78,8 @@ export function installErrorHandling(app: FastifyInstance, log: (message: string
     if (error instanceof TooManyAttemptsError) return reply.code(429).header('retry-after', String(error.retryAfterSeconds)).send({ error: error.message });
     // An index opened read-only (a read-only folder): reading works, reviewing cannot.
     if ((error as { code?: string }).code === 'SQLITE_READONLY') return reply.code(503).send({ error: READ_ONLY_INDEX });
+    // An ingest or update holds the index longer than a save waits: not an outage, a moment's patience.
+    if (error instanceof WriterBusyError) return reply.code(503).header('retry-after', '10').send({ error: INDEX_BUSY });
     // The database is frozen or down: say so at once; the next request tries again (the pool reconnects).
     if (error instanceof StoreUnavailableError) {
       if (!unavailableLogged) log(`databank onbereikbaar: ${error.message}`);

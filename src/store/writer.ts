@@ -15,10 +15,13 @@ export interface WriterTurn {
 export const DEFAULT_WRITER_TIMEOUT_MS = 600_000;
 export const defaultWriterTurn: WriterTurn = { timeoutMs: DEFAULT_WRITER_TIMEOUT_MS, onWait: () => {} };
 
+/** Another writer (an ingest, an update) kept the index for longer than this writer would wait. */
+export class WriterBusyError extends StoreUnavailableError {}
+
 export const WAITING_MESSAGE = 'wacht op een andere schrijver (ingest, update, verify of embed)…';
 const POLL_MS = 200;
 
-/** Retries `tryAcquire` until it succeeds, or throws after `turn.timeoutMs` (a StoreUnavailableError: a server answers 503). */
+/** Retries `tryAcquire` until it succeeds, or throws after `turn.timeoutMs` (a WriterBusyError: a server answers 503). */
 export async function takeTurn(tryAcquire: () => Promise<boolean> | boolean, turn: WriterTurn): Promise<void> {
   const started = Date.now();
   let told = false;
@@ -26,7 +29,7 @@ export async function takeTurn(tryAcquire: () => Promise<boolean> | boolean, tur
     if (await tryAcquire()) return;
     const waited = Date.now() - started;
     if (waited >= turn.timeoutMs) {
-      throw new StoreUnavailableError(
+      throw new WriterBusyError(
         `een andere schrijver houdt de index al ${Math.round(waited / 1000)} s bezet; probeer het later opnieuw (of verhoog BELOFTEMETER_WRITER_TIMEOUT_MS)`,
       );
     }
