@@ -322,3 +322,32 @@ test('a return path after login stays on this site', { timeout: 120_000 }, async
   await page.close();
   assert.deepEqual(problems.filter((p) => !isDataRefresh(p)), [], 'no console errors, CSP violations or server errors');
 });
+
+test('an editor withdraws a review: the machine\u2019s status is back and the history says so', { timeout: 120_000 }, async () => {
+  const page = await newPage(1200, 900);
+  const promise = 'justitie/3.4/2';
+  await page.goto(`${server.url}/inloggen?terug=${encodeURIComponent(`/belofte/${promise}`)}`);
+  await page.getByLabel('Gebruikersnaam').fill('anna');
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  const section = page.locator('section#beoordelen');
+  await section.getByRole('heading', { name: 'Beoordelen door de redactie' }).waitFor();
+  const machineStatus = (await page.locator('.verdict .status').innerText()).trim();
+  assert.equal(await section.getByRole('button', { name: 'Beoordeling intrekken' }).count(), 0, 'nothing to withdraw yet');
+
+  const other = machineStatus === 'aangekondigd' ? 'in uitvoering' : 'aangekondigd';
+  await section.getByRole('group', { name: 'Status' }).getByLabel(other).check();
+  await section.getByRole('button', { name: 'Beoordeling opslaan' }).click();
+  await page.locator('section.review-box').waitFor();
+  assert.equal((await page.locator('.verdict .status').innerText()).trim(), other);
+
+  await page.locator('section#beoordelen').getByRole('button', { name: 'Beoordeling intrekken' }).click();
+  await page.locator('#melding').filter({ hasText: 'ingetrokken' }).waitFor();
+  assert.equal(await page.locator('section.review-box').count(), 0);
+  assert.equal((await page.locator('.verdict .status').innerText()).trim(), machineStatus);
+  assert.match(await page.locator('section.status-history').innerText(), new RegExp(`eerste beoordeling: ${other}[\\s\\S]*beoordeling ingetrokken, terug naar het voorstel van de machine: ${machineStatus}`));
+  await page.locator('section#beoordelen details.audit-log summary').click();
+  assert.match(await page.locator('section#beoordelen details.audit-log').innerText(), /Beoordeling ingetrokken: terug naar het voorstel van de machine/);
+  await page.close();
+  assert.deepEqual(problems.filter((p) => !isDataRefresh(p)), [], 'no console errors, CSP violations or server errors');
+});

@@ -118,6 +118,7 @@ test('two server processes on one PostgreSQL database share sessions and reviews
   const bert = await logIn(b.url, 'bert');
   const first = await saveReview(b.url, bert, { status: 'gerealiseerd', publicNote: 'Het decreet is bekrachtigd.', revision });
   assert.equal(first.status, 200, await first.clone().text());
+  const bertsRevision = ((await first.json()) as { revision: number }).revision;
   const second = await saveReview(a.url, anna, { status: 'geen-spoor', revision });
   assert.equal(second.status, 409);
   assert.match(((await second.json()) as { error: string }).error, /intussen door bert anders beoordeeld/);
@@ -134,4 +135,13 @@ test('two server processes on one PostgreSQL database share sessions and reviews
   await untilAllShow('gerealiseerd', 30_000);
   const report = await (await fetch(`${b.url}/api/reports/justitie/3.4?format=md`)).text();
   assert.match(report, /\| 1 \| [^|]+ \| gerealiseerd \| beoordeeld door de redactie op /);
+
+  // Withdrawn on one server, the other shows the machine's status again.
+  const withdrawn = await fetch(`${a.url}/api/withdrawals/${PROMISE}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: anna.cookie, 'x-csrf-token': anna.csrf },
+    body: JSON.stringify({ revision: bertsRevision }),
+  });
+  assert.equal(withdrawn.status, 200, await withdrawn.clone().text());
+  await untilAllShow(machine);
 });

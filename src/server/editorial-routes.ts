@@ -226,6 +226,31 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
     },
   );
 
+  // Withdrawing a review hands the promise back to the machine; the audit log keeps what was withdrawn.
+  app.post<{ Params: { '*': string }; Querystring: { agreement?: string }; Body: { revision: number } }>(
+    '/api/withdrawals/*',
+    {
+      schema: {
+        ...WRITES,
+        params: wildcardParams,
+        querystring: agreementQuery,
+        body: { type: 'object', properties: { revision: { type: 'integer', minimum: 1 } }, required: ['revision'], additionalProperties: false },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      const session = await requireSession(request, { write: true });
+      const { machine, key } = await machineCommitment(request.params['*'], request.query.agreement);
+      const withdrawn = await store().withdrawReview(key, machine.status, request.body.revision, session.userName, new Date().toISOString());
+      if ('conflict' in withdrawn) {
+        if (!withdrawn.conflict) throw new ConflictError('deze belofte heeft geen beoordeling (meer) om in te trekken; laad de pagina opnieuw', null);
+        throw new ConflictError(`deze belofte werd intussen door ${withdrawn.conflict.reviewer} anders beoordeeld; laad de pagina opnieuw en kijk de wijziging na`, withdrawn.conflict);
+      }
+      await deps.refresh(withdrawn.generation);
+      return withdrawn;
+    },
+  );
+
   app.get<{ Querystring: { agreement?: string; chapter?: string; offset: number; limit: number } }>(
     '/api/review-queue',
     {

@@ -340,6 +340,24 @@ describe('reviews', () => {
     assert.match(md, /Engagement 1 \(beoordeeld door de redactie\), ‘[^’]+’: de redactie beoordeelt het als in uitvoering, met als bron ‘/);
   });
 
+  test('a withdrawn review hands the promise back to the machine; the history keeps it; a stale withdrawal is refused', async () => {
+    const { cookie, csrf } = await logIn('anna');
+    const machine = ((await call('GET', `/api/reviews/${PROMISE}`, { cookie })).body as { machine: { status: string } }).machine.status;
+    const current = ((await call('GET', `/api/reviews/${PROMISE}`, { cookie })).body as { review: { revision: number } }).review.revision;
+    assert.equal((await call('POST', `/api/withdrawals/${PROMISE}`, { cookie, body: { revision: current } })).status, 403, 'needs the CSRF token');
+    assert.equal((await call('POST', `/api/withdrawals/${PROMISE}`, { cookie, csrf, body: { revision: current - 1 } })).status, 409);
+    const withdrawn = await call('POST', `/api/withdrawals/${PROMISE}`, { cookie, csrf, body: { revision: current } });
+    assert.equal(withdrawn.status, 200, withdrawn.text);
+    const detail = (await call('GET', `/api/promises/${PROMISE}`)).body as { promise: { status: string; reviewedAt: string | null }; review: unknown; history: { withdrawn: boolean; status: string }[] };
+    assert.deepEqual([detail.promise.status, detail.promise.reviewedAt, detail.review], [machine, null, null]);
+    assert.deepEqual(detail.history.at(-1), { ...detail.history.at(-1)!, withdrawn: true, status: machine });
+    const again = await call('POST', `/api/withdrawals/${PROMISE}`, { cookie, csrf, body: { revision: current } });
+    assert.equal(again.status, 409);
+    assert.match(again.body.error!, /geen beoordeling \(meer\) om in te trekken/);
+    // It can be reviewed again, from no revision.
+    assert.equal((await call('POST', `/api/reviews/${PROMISE}`, { cookie, csrf, body: { status: 'in-uitvoering', revision: null } })).status, 200);
+  });
+
   test('bad reviews are refused with a Dutch message', async () => {
     const { cookie, csrf } = await logIn('anna');
     const unknownStatus = await call('POST', `/api/reviews/${PROMISE}`, { cookie, csrf, body: { status: 'beloofd', revision: null } });

@@ -231,7 +231,16 @@ export interface PromiseDetail {
     machine: { status: CommitmentStatus; statusLabel: string; confidence: Confidence; confidenceLabel: string; reason: string };
   } | null;
   /** Every change the editors made, oldest first: when, from which status to which, and the public note. */
-  history: { at: string; statusBefore: CommitmentStatus | null; statusBeforeLabel: string | null; status: CommitmentStatus; statusLabel: string; publicNote: string }[];
+  history: {
+    at: string;
+    statusBefore: CommitmentStatus | null;
+    statusBeforeLabel: string | null;
+    status: CommitmentStatus;
+    statusLabel: string;
+    publicNote: string;
+    /** The review was withdrawn: `status` is the machine's again. */
+    withdrawn: boolean;
+  }[];
   dossiers: { id: string; title: string; steps: { decisionId: string; date: string; stageLabel: string; n: number | null }[] }[];
   problems: { quote: string; n: number | null }[];
   /**
@@ -315,6 +324,7 @@ export async function promiseDetail(
       status: record.after.status,
       statusLabel: statusLabel(record.after.status),
       publicNote: record.after.publicNote,
+      withdrawn: record.after.withdrawn === true,
     })),
     section: { id: model.section.id, number: model.section.number, title: model.section.title, part: model.section.part, chapter: model.section.chapter, text: model.section.text },
     reason,

@@ -45,6 +45,8 @@ export interface ReviewState {
   internalNote: string;
   /** Source key -> the editor's judgement; sources not named were not judged. */
   evidence: Record<string, EvidenceJudgement>;
+  /** Set on the audit record of a withdrawal: the promise went back to the machine's status (`status`). */
+  withdrawn?: true;
 }
 
 /** Which commitment a review is about: its agreement, section and text (sha256, whitespace collapsed). */
@@ -103,6 +105,12 @@ export interface EditorialStore {
    * revision is not `expectedRevision` (null: not reviewed yet).
    */
   saveReview(review: NewReview, expectedRevision: number | null, user: string): Promise<{ revision: number; generation: number } | ReviewConflict>;
+  /**
+   * Withdraws a review: the promise goes back to the machine's status. The
+   * audit record keeps what was withdrawn; refused like saveReview when the
+   * current revision is not `expectedRevision`.
+   */
+  withdrawReview(key: ReviewKey, machineStatus: CommitmentStatus, expectedRevision: number, user: string, at: string): Promise<{ revision: number; generation: number } | ReviewConflict>;
   /** Every change to one commitment's review, oldest first. */
   reviewLog(key: ReviewKey): Promise<ReviewAuditRecord[]>;
   /** Why each generation after `generation` was added ("ingest", "verify", "review"), oldest first. */

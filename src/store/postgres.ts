@@ -3,7 +3,7 @@ import { InputError, RuntimeFailure, StoreUnavailableError, errorMessage } from 
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
-  SECTION_KEY, checkedDerived, derivedChecksum, reviewColumns, reviewState, reviewToRow, rowToActiveSession, rowToAuditRecord,
+  SECTION_KEY, checkedDerived, derivedChecksum, reviewColumns, reviewState, reviewToRow, rowToActiveSession, withdrawnState, rowToAuditRecord,
   rowToReview, rowToSection, rowToUser, sectionColumns, sectionToRow, toVerdict,
 } from './rows.js';
 import { REVIEW_GENERATION } from './editorial.js';
@@ -422,6 +422,23 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         );
         const generation = (await client.query<{ id: number }>('INSERT INTO generations (committed_at, reason) VALUES ($1, $2) RETURNING id', [review.reviewedAt, REVIEW_GENERATION])).rows[0]!.id;
         return { revision, generation };
+      }, true);
+    },
+
+    async withdrawReview(key, machineStatus, expectedRevision, user, at) {
+      return transaction(async (client) => {
+        const current = (
+          await client.query('SELECT * FROM reviews WHERE agreement = $1 AND section_id = $2 AND commitment_hash = $3 FOR UPDATE', [key.agreement, key.sectionId, key.commitmentHash])
+        ).rows[0] as Row | undefined;
+        const currentReview = current ? rowToReview(current) : null;
+        if (!currentReview || currentReview.revision !== expectedRevision) return { conflict: currentReview };
+        const logged = await client.query<{ id: number }>(
+          'INSERT INTO review_log (agreement, section_id, commitment_hash, user_name, at, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+          [key.agreement, key.sectionId, key.commitmentHash, user, at, JSON.stringify(reviewState(currentReview)), JSON.stringify(withdrawnState(machineStatus))],
+        );
+        await client.query('DELETE FROM reviews WHERE agreement = $1 AND section_id = $2 AND commitment_hash = $3', [key.agreement, key.sectionId, key.commitmentHash]);
+        const generation = (await client.query<{ id: number }>('INSERT INTO generations (committed_at, reason) VALUES ($1, $2) RETURNING id', [at, REVIEW_GENERATION])).rows[0]!.id;
+        return { revision: logged.rows[0]!.id, generation };
       }, true);
     },
 

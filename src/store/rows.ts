@@ -199,3 +199,8 @@ export function reviewToRow(review: NewReview, revision: number): unknown[] {
 export function reviewState(review: ReviewState): ReviewState {
   return { status: review.status, publicNote: review.publicNote, internalNote: review.internalNote, evidence: review.evidence };
 }
+
+/** What the audit log records as the state after a withdrawal: the machine's status, nothing of the editors'. */
+export function withdrawnState(machineStatus: CommitmentStatus): ReviewState {
+  return { status: machineStatus, publicNote: '', internalNote: '', evidence: {}, withdrawn: true };
+}

@@ -6,7 +6,7 @@ import { defaultWriterTurn, takeTurn, type WriterTurn } from './writer.js';
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
-  SECTION_KEY, checkedDerived, derivedChecksum, reviewColumns, reviewState, reviewToRow, rowToActiveSession, rowToAuditRecord,
+  SECTION_KEY, checkedDerived, derivedChecksum, reviewColumns, reviewState, reviewToRow, rowToActiveSession, withdrawnState, rowToAuditRecord,
   rowToReview, rowToSection, rowToUser, sectionColumns, sectionToRow, toVerdict,
 } from './rows.js';
 import { REVIEW_GENERATION } from './editorial.js';
@@ -372,6 +372,21 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
         db.prepare(`INSERT OR REPLACE INTO reviews (${reviewColumns.join(', ')}) VALUES (${reviewColumns.map(() => '?').join(', ')})`).run(...reviewToRow(review, revision));
         const generation = Number(newGeneration(REVIEW_GENERATION, review.reviewedAt).lastInsertRowid);
         return { revision, generation };
+      });
+    },
+
+    async withdrawReview(key, machineStatus, expectedRevision, user, at) {
+      return writeTransaction(() => {
+        const current = db
+          .prepare('SELECT * FROM reviews WHERE agreement = ? AND section_id = ? AND commitment_hash = ?')
+          .get(key.agreement, key.sectionId, key.commitmentHash) as Row | undefined;
+        const currentReview = current ? rowToReview(current) : null;
+        if (!currentReview || currentReview.revision !== expectedRevision) return { conflict: currentReview };
+        const logged = db
+          .prepare('INSERT INTO review_log (agreement, section_id, commitment_hash, user_name, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(key.agreement, key.sectionId, key.commitmentHash, user, at, JSON.stringify(reviewState(currentReview)), JSON.stringify(withdrawnState(machineStatus)));
+        db.prepare('DELETE FROM reviews WHERE agreement = ? AND section_id = ? AND commitment_hash = ?').run(key.agreement, key.sectionId, key.commitmentHash);
+        return { revision: Number(logged.lastInsertRowid), generation: Number(newGeneration(REVIEW_GENERATION, at).lastInsertRowid) };
       });
     },
 

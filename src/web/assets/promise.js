@@ -60,14 +60,16 @@ function historySection(history) {
     h(
       'ol',
       { class: 'timeline' },
-      history.map((entry) =>
+      history.map((entry, i) =>
         h(
           'li',
           {},
           h('time', { datetime: entry.at }, formatDate(entry.at.slice(0, 10))),
           ' · ',
-          entry.statusBefore === null
-            ? ['eerste beoordeling: ', statusBadge(entry.status, entry.statusLabel)]
+          entry.withdrawn
+            ? ['beoordeling ingetrokken, terug naar het voorstel van de machine: ', statusBadge(entry.status, entry.statusLabel)]
+            : entry.statusBefore === null
+            ? [i === 0 ? 'eerste beoordeling: ' : 'opnieuw beoordeeld: ', statusBadge(entry.status, entry.statusLabel)]
             : entry.statusBefore === entry.status
               ? ['status bevestigd: ', statusBadge(entry.status, entry.statusLabel)]
               : ['van ', statusBadge(entry.statusBefore, entry.statusBeforeLabel), ' naar ', statusBadge(entry.status, entry.statusLabel)],

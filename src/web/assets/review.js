@@ -22,6 +22,7 @@ function field(control, label, hint) {
 function changes(record, numberOf) {
   const { before, after } = record;
   const sourceName = (key) => (numberOf.has(key) ? `bron [${numberOf.get(key)}]` : `bron ${key}`);
+  if (after.withdrawn) return [`Beoordeling ingetrokken: terug naar het voorstel van de machine (${STATUS_LABELS[after.status] ?? after.status}).`];
   if (!before) {
     const judged = Object.entries(after.evidence ?? {});
     return [
@@ -114,6 +115,27 @@ export function reviewSection({ id, detail, editorial, conflict, onSaved, onConf
   const alert = h('div', { role: 'alert', class: 'error', id: 'beoordeling-fout', tabindex: '-1' });
   const progress = h('p', { role: 'status', class: 'progress' });
   const button = h('button', { type: 'submit' }, 'Beoordeling opslaan');
+  // Handing the promise back to the machine: the log keeps what is withdrawn.
+  const withdraw = review ? h('button', { type: 'button', class: 'secondary' }, 'Beoordeling intrekken') : null;
+  withdraw?.addEventListener('click', async () => {
+    alert.replaceChildren();
+    withdraw.disabled = true;
+    progress.textContent = 'Bezig met intrekken…';
+    try {
+      await post(`/api/withdrawals/${idPath(id)}`, { revision: review.revision });
+      progress.textContent = '';
+      await onSaved('De beoordeling is ingetrokken: de status is weer het voorstel van de machine.');
+    } catch (error) {
+      progress.textContent = '';
+      withdraw.disabled = false;
+      if (error.status === 409) {
+        await onConflict(error.message, { status: review.status, publicNote: publicNote.value, internalNote: internalNote.value });
+        return;
+      }
+      alert.append(h('p', {}, `Niet ingetrokken. ${sentence(error.message)}`));
+      alert.focus();
+    }
+  });
   const form = h(
     'form',
     { class: 'review-form', 'aria-labelledby': 'beoordelen-titel' },
@@ -122,7 +144,7 @@ export function reviewSection({ id, detail, editorial, conflict, onSaved, onConf
     field(publicNote, 'Publieke toelichting', 'Iedereen ziet deze tekst op deze pagina, als gewone tekst (geen opmaak of links).'),
     field(internalNote, 'Interne notitie (alleen voor de redactie)', 'Alleen redacteurs zien deze notitie.'),
     alert,
-    h('div', { class: 'form-actions' }, button, progress),
+    h('div', { class: 'form-actions' }, button, withdraw, progress),
   );
 
   if (conflict) {
