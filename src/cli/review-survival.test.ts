@@ -39,11 +39,12 @@ async function machineAndShown(): Promise<{ machine: Commitment; shown: Commitme
 async function review(machine: Commitment, revision: number | null): Promise<number> {
   const store = openSqliteStore(db);
   try {
-    const saved = await store.saveReview(
-      {
-        agreement: (await store.agreements())[0]!.agreement,
-        sectionId: SECTION,
-        commitmentHash: commitmentHash(machine.text),
+    const key = { agreement: (await store.agreements())[0]!.agreement, sectionId: SECTION, commitmentHash: commitmentHash(machine.text) };
+    const at = new Date().toISOString();
+    const saved = await store.changeReview({
+      key,
+      review: {
+        ...key,
         status: 'aangekondigd',
         publicNote: 'Alleen aangekondigd; het samenwerkingsakkoord ontbreekt nog.',
         internalNote: 'nagebeld met het kabinet',
@@ -51,11 +52,13 @@ async function review(machine: Commitment, revision: number | null): Promise<num
         seenSources: machine.evidence.map((e) => e.sourceKey),
         machineStatus: machine.status,
         reviewer: 'anna',
-        reviewedAt: new Date().toISOString(),
+        reviewedAt: at,
       },
-      revision,
-      'anna',
-    );
+      machineStatus: machine.status,
+      user: 'anna',
+      at,
+      expectedRevision: revision,
+    });
     assert.ok(!('conflict' in saved));
     return saved.revision;
   } finally {

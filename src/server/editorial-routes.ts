@@ -202,21 +202,19 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
       const proposed = new Set(machine.evidence.map((e) => e.sourceKey));
       const foreign = Object.keys(request.body.evidence).find((sourceKey) => !proposed.has(sourceKey));
       if (foreign) throw new InputError(`de bron "${foreign.slice(0, 100)}" hoort niet bij het bewijs van deze belofte`);
-      const saved = await store().saveReview(
-        {
-          ...key,
-          status: request.body.status,
-          publicNote: cleanNote(request.body.publicNote),
-          internalNote: cleanNote(request.body.internalNote),
-          evidence: request.body.evidence,
-          seenSources: [...proposed],
-          machineStatus: machine.status,
-          reviewer: session.userName,
-          reviewedAt: new Date().toISOString(),
-        },
-        request.body.revision,
-        session.userName,
-      );
+      const at = new Date().toISOString();
+      const review = {
+        ...key,
+        status: request.body.status,
+        publicNote: cleanNote(request.body.publicNote),
+        internalNote: cleanNote(request.body.internalNote),
+        evidence: request.body.evidence,
+        seenSources: [...proposed],
+        machineStatus: machine.status,
+        reviewer: session.userName,
+        reviewedAt: at,
+      };
+      const saved = await store().changeReview({ key, review, machineStatus: machine.status, user: session.userName, at, expectedRevision: request.body.revision });
       if ('conflict' in saved) {
         const by = saved.conflict ? `door ${saved.conflict.reviewer} ` : '';
         throw new ConflictError(`deze belofte werd intussen ${by}anders beoordeeld; laad de pagina opnieuw en kijk de wijziging na`, saved.conflict);
@@ -241,7 +239,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
       noStore(reply);
       const session = await requireSession(request, { write: true });
       const { machine, key } = await machineCommitment(request.params['*'], request.query.agreement);
-      const withdrawn = await store().withdrawReview(key, machine.status, request.body.revision, session.userName, new Date().toISOString());
+      const withdrawn = await store().changeReview({ key, review: null, machineStatus: machine.status, user: session.userName, at: new Date().toISOString(), expectedRevision: request.body.revision });
       if ('conflict' in withdrawn) {
         if (!withdrawn.conflict) throw new ConflictError('deze belofte heeft geen beoordeling (meer) om in te trekken; laad de pagina opnieuw', null);
         throw new ConflictError(`deze belofte werd intussen door ${withdrawn.conflict.reviewer} anders beoordeeld; laad de pagina opnieuw en kijk de wijziging na`, withdrawn.conflict);

@@ -77,7 +77,19 @@ export interface ReviewAuditRecord extends ReviewKey {
 
 export type NewReview = Omit<StoredReview, 'revision'>;
 
-/** A save that found another revision than the one the editor started from. */
+/** A change to one commitment's review: a new version of it, or (`review` null) its withdrawal, back to the machine's status. */
+export interface ReviewChange {
+  key: ReviewKey;
+  review: NewReview | null;
+  /** The automatic status: what a withdrawal hands the promise back to. */
+  machineStatus: CommitmentStatus;
+  user: string;
+  at: string;
+  /** The revision the editor started from (null: not reviewed yet); any other current revision refuses the change. */
+  expectedRevision: number | null;
+}
+
+/** A change that found another revision than the one the editor started from. */
 export interface ReviewConflict {
   conflict: StoredReview | null;
 }
@@ -100,17 +112,12 @@ export interface EditorialStore {
   /** The current reviews of one agreement. */
   reviews(agreement: string): Promise<StoredReview[]>;
   /**
-   * Saves a review and its audit record and adds a generation, in one
-   * transaction; refused (nothing written) when the commitment's current
-   * revision is not `expectedRevision` (null: not reviewed yet).
+   * Applies a change to one commitment's review (a new version, or its
+   * withdrawal) with its audit record and a generation, in one transaction;
+   * refused (nothing written) when the commitment's current revision is not
+   * `change.expectedRevision`.
    */
-  saveReview(review: NewReview, expectedRevision: number | null, user: string): Promise<{ revision: number; generation: number } | ReviewConflict>;
-  /**
-   * Withdraws a review: the promise goes back to the machine's status. The
-   * audit record keeps what was withdrawn; refused like saveReview when the
-   * current revision is not `expectedRevision`.
-   */
-  withdrawReview(key: ReviewKey, machineStatus: CommitmentStatus, expectedRevision: number, user: string, at: string): Promise<{ revision: number; generation: number } | ReviewConflict>;
+  changeReview(change: ReviewChange): Promise<{ revision: number; generation: number } | ReviewConflict>;
   /** Every change to one commitment's review, oldest first. */
   reviewLog(key: ReviewKey): Promise<ReviewAuditRecord[]>;
   /** Why each generation after `generation` was added ("ingest", "verify", "review"), oldest first. */

@@ -3,7 +3,7 @@ import { InputError, RuntimeFailure, StoreUnavailableError, errorMessage } from 
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
-  SECTION_KEY, checkedDerived, derivedChecksum, reviewColumns, reviewState, reviewToRow, rowToActiveSession, withdrawnState, rowToAuditRecord,
+  SECTION_KEY, checkedDerived, derivedChecksum, reviewColumns, reviewState, reviewToRow, rowToActiveSession, stateAfter, rowToAuditRecord,
   rowToReview, rowToSection, rowToUser, sectionColumns, sectionToRow, toVerdict,
 } from './rows.js';
 import { REVIEW_GENERATION } from './editorial.js';
@@ -128,29 +128,6 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
 
   const all = async (sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[];
   const one = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows[0] as Row | undefined;
-  // Rows written in one transaction, ROWS_PER_STATEMENT per multi-row INSERT; `sql` gets the VALUES list.
-  // With `generation`, the same transaction adds a data generation (running servers then reload).
-  const insertInOneTransaction = async (sql: (values: string) => string, rows: readonly unknown[][], generation?: string) => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      // Writers take turns here too (verify, embed), as on SQLite.
-      await takeTurn(async () => Boolean((await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [WRITER_LOCK])).rows[0]?.ok), options.writer ?? defaultWriterTurn);
-      for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-        const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-        const width = chunk[0]!.length;
-        const values = chunk.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
-        await client.query(sql(values), chunk.flat());
-      }
-      if (generation && rows.length) await client.query('INSERT INTO generations (committed_at, reason) VALUES ($1, $2)', [new Date().toISOString(), generation]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
   // One transaction; with `turn`, after the writer's turn (anything that adds a generation must take it,
   // so that generations commit in the order of their ids).
   const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>, turn: boolean): Promise<T> => {
@@ -168,6 +145,22 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       client.release();
     }
   };
+  /** Adds a data generation inside the caller's transaction (which holds the writer's turn); its id. */
+  const addGeneration = async (client: pg.PoolClient, reason: string, at: string): Promise<number> =>
+    (await client.query<{ id: number }>('INSERT INTO generations (committed_at, reason) VALUES ($1, $2) RETURNING id', [at, reason])).rows[0]!.id;
+  // Rows written in one transaction, ROWS_PER_STATEMENT per multi-row INSERT; `sql` gets the VALUES list.
+  // With `generation`, the same transaction adds a data generation (running servers then reload).
+  // Writers take turns here too (verify, embed), as on SQLite.
+  const insertInOneTransaction = (sql: (values: string) => string, rows: readonly unknown[][], generation?: string) =>
+    transaction(async (client) => {
+      for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+        const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+        const width = chunk[0]!.length;
+        const values = chunk.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
+        await client.query(sql(values), chunk.flat());
+      }
+      if (generation && rows.length) await addGeneration(client, generation, new Date().toISOString());
+    }, true);
   const countsOf = async (q: (sql: string) => Promise<pg.QueryResult>): Promise<DocumentCounts> => {
     const { rows } = await q(
       `SELECT (SELECT count(*) FROM sections)::int AS sections, (SELECT count(*) FROM decisions)::int AS decisions,
@@ -183,11 +176,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     kind: 'postgres',
 
     async ingest(batch: IngestBatch): Promise<IngestRun> {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        // One writer at a time: two ingests both replacing the derived rows would collide.
-        await takeTurn(async () => Boolean((await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [WRITER_LOCK])).rows[0]?.ok), writer);
+      // One writer at a time: two ingests both replacing the derived rows would collide.
+      return transaction(async (client) => {
         const written: DocumentCounts = { sections: 0, decisions: 0, parliament: 0 };
         for (const { agreement, sections } of batch.agreements) {
           // Sections the agreement no longer has are removed; unchanged ones are left alone.
@@ -214,21 +204,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         }
         const counts = await countsOf((sql) => client.query(sql));
         const finishedAt = new Date().toISOString();
-        if (derives || written.sections + written.decisions + written.parliament > 0) {
-          await client.query('INSERT INTO generations (committed_at, reason) VALUES ($1, $2)', [finishedAt, 'ingest']);
-        }
+        if (derives || written.sections + written.decisions + written.parliament > 0) await addGeneration(client, 'ingest', finishedAt);
         const { rows } = await client.query<{ id: number }>(
           'INSERT INTO ingest_runs (finished_at, counts, written, issues) VALUES ($1, $2, $3, $4) RETURNING id',
           [finishedAt, JSON.stringify(counts), JSON.stringify(written), JSON.stringify(batch.issues)],
         );
-        await client.query('COMMIT');
         return { id: rows[0]!.id, finishedAt, counts, written, issues: batch.issues };
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      }, true);
     },
 
     counts: () => countsOf((sql) => pool.query(sql)),
@@ -397,48 +379,29 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return (await all('SELECT * FROM reviews WHERE agreement = $1 ORDER BY section_id COLLATE "C", commitment_hash', [agreement])).map(rowToReview);
     },
 
-    async saveReview(review, expectedRevision, user) {
+    async changeReview(change) {
+      const { key } = change;
+      const where = [key.agreement, key.sectionId, key.commitmentHash];
       return transaction(async (client) => {
-        const current = (
-          await client.query('SELECT * FROM reviews WHERE agreement = $1 AND section_id = $2 AND commitment_hash = $3 FOR UPDATE', [
-            review.agreement, review.sectionId, review.commitmentHash,
-          ])
-        ).rows[0] as Row | undefined;
-        const currentReview = current ? rowToReview(current) : null;
-        if ((currentReview?.revision ?? null) !== expectedRevision) return { conflict: currentReview };
+        const row = (await client.query('SELECT * FROM reviews WHERE agreement = $1 AND section_id = $2 AND commitment_hash = $3 FOR UPDATE', where)).rows[0] as Row | undefined;
+        const current = row ? rowToReview(row) : null;
+        if ((current?.revision ?? null) !== change.expectedRevision) return { conflict: current };
         const logged = await client.query<{ id: number }>(
           'INSERT INTO review_log (agreement, section_id, commitment_hash, user_name, at, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-          [
-            review.agreement, review.sectionId, review.commitmentHash, user, review.reviewedAt,
-            currentReview ? JSON.stringify(reviewState(currentReview)) : null, JSON.stringify(reviewState(review)),
-          ],
+          [...where, change.user, change.at, current ? JSON.stringify(reviewState(current)) : null, JSON.stringify(stateAfter(change))],
         );
         const revision = logged.rows[0]!.id;
-        const placeholders = reviewColumns.map((_, i) => `$${i + 1}`).join(', ');
-        const updates = reviewColumns.filter((c) => !['agreement', 'section_id', 'commitment_hash'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
-        await client.query(
-          `INSERT INTO reviews (${reviewColumns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (agreement, section_id, commitment_hash) DO UPDATE SET ${updates}`,
-          reviewToRow(review, revision),
-        );
-        const generation = (await client.query<{ id: number }>('INSERT INTO generations (committed_at, reason) VALUES ($1, $2) RETURNING id', [review.reviewedAt, REVIEW_GENERATION])).rows[0]!.id;
-        return { revision, generation };
-      }, true);
-    },
-
-    async withdrawReview(key, machineStatus, expectedRevision, user, at) {
-      return transaction(async (client) => {
-        const current = (
-          await client.query('SELECT * FROM reviews WHERE agreement = $1 AND section_id = $2 AND commitment_hash = $3 FOR UPDATE', [key.agreement, key.sectionId, key.commitmentHash])
-        ).rows[0] as Row | undefined;
-        const currentReview = current ? rowToReview(current) : null;
-        if (!currentReview || currentReview.revision !== expectedRevision) return { conflict: currentReview };
-        const logged = await client.query<{ id: number }>(
-          'INSERT INTO review_log (agreement, section_id, commitment_hash, user_name, at, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-          [key.agreement, key.sectionId, key.commitmentHash, user, at, JSON.stringify(reviewState(currentReview)), JSON.stringify(withdrawnState(machineStatus))],
-        );
-        await client.query('DELETE FROM reviews WHERE agreement = $1 AND section_id = $2 AND commitment_hash = $3', [key.agreement, key.sectionId, key.commitmentHash]);
-        const generation = (await client.query<{ id: number }>('INSERT INTO generations (committed_at, reason) VALUES ($1, $2) RETURNING id', [at, REVIEW_GENERATION])).rows[0]!.id;
-        return { revision: logged.rows[0]!.id, generation };
+        if (change.review) {
+          const placeholders = reviewColumns.map((_, i) => `$${i + 1}`).join(', ');
+          const updates = reviewColumns.filter((c) => !['agreement', 'section_id', 'commitment_hash'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
+          await client.query(
+            `INSERT INTO reviews (${reviewColumns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (agreement, section_id, commitment_hash) DO UPDATE SET ${updates}`,
+            reviewToRow(change.review, revision),
+          );
+        } else {
+          await client.query('DELETE FROM reviews WHERE agreement = $1 AND section_id = $2 AND commitment_hash = $3', where);
+        }
+        return { revision, generation: await addGeneration(client, REVIEW_GENERATION, change.at) };
       }, true);
     },
 

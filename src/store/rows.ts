@@ -4,7 +4,7 @@ import type { AgreementSection, Decision, ParliamentDocument } from '../model/do
 import { createHash } from 'node:crypto';
 import { RuntimeFailure } from '../errors.js';
 import type { CommitmentStatus } from '../report/model.js';
-import type { ActiveSession, EvidenceJudgement, NewReview, ReviewAuditRecord, ReviewState, Role, StoredReview, StoredUser } from './editorial.js';
+import type { ActiveSession, EvidenceJudgement, NewReview, ReviewAuditRecord, ReviewChange, ReviewState, Role, StoredReview, StoredUser } from './editorial.js';
 import type { StoredVerdict } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -200,7 +200,7 @@ export function reviewState(review: ReviewState): ReviewState {
   return { status: review.status, publicNote: review.publicNote, internalNote: review.internalNote, evidence: review.evidence };
 }
 
-/** What the audit log records as the state after a withdrawal: the machine's status, nothing of the editors'. */
-export function withdrawnState(machineStatus: CommitmentStatus): ReviewState {
-  return { status: machineStatus, publicNote: '', internalNote: '', evidence: {}, withdrawn: true };
+/** What the audit log records as the state after a change: the new review, or for a withdrawal the machine's status and nothing of the editors'. */
+export function stateAfter(change: ReviewChange): ReviewState {
+  return change.review ? reviewState(change.review) : { status: change.machineStatus, publicNote: '', internalNote: '', evidence: {}, withdrawn: true };
 }

@@ -6,7 +6,7 @@ import { defaultWriterTurn, takeTurn, type WriterTurn } from './writer.js';
 import type { IngestIssue } from '../model/documents.js';
 import {
   decisionColumns, decisionToRow, parliamentColumns, parliamentToRow, rowToDecision, rowToParliament,
-  SECTION_KEY, checkedDerived, derivedChecksum, reviewColumns, reviewState, reviewToRow, rowToActiveSession, withdrawnState, rowToAuditRecord,
+  SECTION_KEY, checkedDerived, derivedChecksum, reviewColumns, reviewState, reviewToRow, rowToActiveSession, stateAfter, rowToAuditRecord,
   rowToReview, rowToSection, rowToUser, sectionColumns, sectionToRow, toVerdict,
 } from './rows.js';
 import { REVIEW_GENERATION } from './editorial.js';
@@ -355,38 +355,23 @@ export function openSqliteStore(path: string, options: OpenSqliteOptions = {}): 
       return (db.prepare('SELECT * FROM reviews WHERE agreement = ? ORDER BY section_id, commitment_hash').all(agreement) as Row[]).map(rowToReview);
     },
 
-    async saveReview(review, expectedRevision, user) {
+    async changeReview(change) {
+      const { key } = change;
+      const where = [key.agreement, key.sectionId, key.commitmentHash];
       return writeTransaction(() => {
-        const current = db
-          .prepare('SELECT * FROM reviews WHERE agreement = ? AND section_id = ? AND commitment_hash = ?')
-          .get(review.agreement, review.sectionId, review.commitmentHash) as Row | undefined;
-        const currentReview = current ? rowToReview(current) : null;
-        if ((currentReview?.revision ?? null) !== expectedRevision) return { conflict: currentReview };
+        const row = db.prepare('SELECT * FROM reviews WHERE agreement = ? AND section_id = ? AND commitment_hash = ?').get(...where) as Row | undefined;
+        const current = row ? rowToReview(row) : null;
+        if ((current?.revision ?? null) !== change.expectedRevision) return { conflict: current };
         const logged = db
           .prepare('INSERT INTO review_log (agreement, section_id, commitment_hash, user_name, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(
-            review.agreement, review.sectionId, review.commitmentHash, user, review.reviewedAt,
-            currentReview ? JSON.stringify(reviewState(currentReview)) : null, JSON.stringify(reviewState(review)),
-          );
+          .run(...where, change.user, change.at, current ? JSON.stringify(reviewState(current)) : null, JSON.stringify(stateAfter(change)));
         const revision = Number(logged.lastInsertRowid);
-        db.prepare(`INSERT OR REPLACE INTO reviews (${reviewColumns.join(', ')}) VALUES (${reviewColumns.map(() => '?').join(', ')})`).run(...reviewToRow(review, revision));
-        const generation = Number(newGeneration(REVIEW_GENERATION, review.reviewedAt).lastInsertRowid);
-        return { revision, generation };
-      });
-    },
-
-    async withdrawReview(key, machineStatus, expectedRevision, user, at) {
-      return writeTransaction(() => {
-        const current = db
-          .prepare('SELECT * FROM reviews WHERE agreement = ? AND section_id = ? AND commitment_hash = ?')
-          .get(key.agreement, key.sectionId, key.commitmentHash) as Row | undefined;
-        const currentReview = current ? rowToReview(current) : null;
-        if (!currentReview || currentReview.revision !== expectedRevision) return { conflict: currentReview };
-        const logged = db
-          .prepare('INSERT INTO review_log (agreement, section_id, commitment_hash, user_name, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(key.agreement, key.sectionId, key.commitmentHash, user, at, JSON.stringify(reviewState(currentReview)), JSON.stringify(withdrawnState(machineStatus)));
-        db.prepare('DELETE FROM reviews WHERE agreement = ? AND section_id = ? AND commitment_hash = ?').run(key.agreement, key.sectionId, key.commitmentHash);
-        return { revision: Number(logged.lastInsertRowid), generation: Number(newGeneration(REVIEW_GENERATION, at).lastInsertRowid) };
+        if (change.review) {
+          db.prepare(`INSERT OR REPLACE INTO reviews (${reviewColumns.join(', ')}) VALUES (${reviewColumns.map(() => '?').join(', ')})`).run(...reviewToRow(change.review, revision));
+        } else {
+          db.prepare('DELETE FROM reviews WHERE agreement = ? AND section_id = ? AND commitment_hash = ?').run(...where);
+        }
+        return { revision, generation: Number(newGeneration(REVIEW_GENERATION, change.at).lastInsertRowid) };
       });
     },
 
