@@ -7,9 +7,9 @@ import type { Dossier } from '../dossiers/types.js';
 import { sectionFullTextWithOffsets, sectionWithDescendants } from '../sources/agreement/index.js';
 import type { ReportContext } from './context.js';
 import type { Generator, GeneratorInput } from './generator.js';
-import type { Commitment, SectionReport, Source } from './model.js';
+import type { Commitment, SectionReport } from './model.js';
 import { reportTitle } from './extractive.js';
-import { decisionSource, parliamentSource } from './sources.js';
+import { sourcesByKey } from './sources.js';
 
 export interface BuildOptions {
   /**
@@ -48,25 +48,18 @@ export async function assessSection(context: ReportContext, sectionId: string, o
 
   // Every source on the evidence, and every step of their dossiers (a timeline cites them all).
   const dossiers = new Map<string, Dossier>();
-  const decisionIds = new Set<string>();
-  const parliamentIds = new Set<string>();
+  const keys = new Set<string>();
   for (const commitment of commitments) {
     for (const item of commitment.evidence) {
-      if (context.parliament.has(item.sourceKey)) {
-        parliamentIds.add(item.sourceKey);
-        continue;
-      }
-      decisionIds.add(item.sourceKey);
+      keys.add(item.sourceKey);
       const dossier = context.dossierOf.get(item.sourceKey);
       if (dossier && dossier.steps.length > 1) {
         dossiers.set(dossier.id, dossier);
-        for (const step of dossier.steps) decisionIds.add(step.decisionId);
+        for (const step of dossier.steps) keys.add(step.decisionId);
       }
     }
   }
-  const sources = new Map<string, Source>();
-  for (const decision of await context.store.decisions([...decisionIds])) sources.set(decision.id, decisionSource(decision, context.dossierOf));
-  for (const id of parliamentIds) sources.set(id, parliamentSource(context.parliament.get(id)!));
+  const sources = await sourcesByKey(context, keys);
 
   return {
     section: {

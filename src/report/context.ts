@@ -10,8 +10,7 @@ import { resolveAgreement } from '../store/agreements.js';
 import type { StoredReview } from '../store/editorial.js';
 import type { Store } from '../store/store.js';
 import { applyReviews } from '../editor/reviews.js';
-import type { Source } from './model.js';
-import { decisionSource, parliamentSource } from './sources.js';
+import { sourcesByKey } from './sources.js';
 
 export interface ReportContext {
   store: Store;
@@ -62,7 +61,7 @@ type SharedPart = Pick<ReportContext, 'store' | 'search' | 'dossierOf' | 'parlia
 type AgreementPart = Pick<ReportContext, 'agreement' | 'sections' | 'assessments' | 'machineAssessments' | 'orphanReviews'>;
 
 async function agreementPart(shared: SharedPart, requestedAgreement?: string): Promise<AgreementPart> {
-  const { store, dossierOf, parliament } = shared;
+  const { store, parliament } = shared;
   const agreement = await resolveAgreement(store, requestedAgreement);
   const [sections, stored, verdicts, reviews] = await Promise.all([
     agreement ? store.sections(agreement) : Promise.resolve([]),
@@ -72,7 +71,7 @@ async function agreementPart(shared: SharedPart, requestedAgreement?: string): P
   ]);
   // A language model's verdicts (the `verify` command) set the status of the commitments they cover, in every view.
   const machineAssessments = verdicts.length
-    ? await applyVerdicts(stored, indexVerdicts(verdicts), (keys) => sourcesByKey(store, keys, parliament, dossierOf), parliament)
+    ? await applyVerdicts(stored, indexVerdicts(verdicts), (keys) => sourcesByKey(shared, keys), parliament)
     : stored;
   // And an editor's review wins over both.
   const { assessments, orphans } = applyReviews(machineAssessments, reviews);
@@ -99,20 +98,4 @@ export async function contextForAgreement(context: ReportContext, agreement: str
   const other = { ...context, ...(await agreementPart(context, agreement)) };
   if ((await context.store.generation()) === context.generation) return other;
   return loadReportContext(context.store, agreement);
-}
-
-/** Sources by key, decisions read in one go, parliament documents from memory. */
-async function sourcesByKey(
-  store: Store,
-  keys: readonly string[],
-  parliament: ReadonlyMap<string, ParliamentDocument>,
-  dossierOf: ReadonlyMap<string, Dossier>,
-): Promise<Map<string, Source>> {
-  const sources = new Map<string, Source>();
-  for (const decision of await store.decisions(keys.filter((k) => !parliament.has(k)))) sources.set(decision.id, decisionSource(decision, dossierOf));
-  for (const key of keys) {
-    const paper = parliament.get(key);
-    if (paper) sources.set(key, parliamentSource(paper));
-  }
-  return sources;
 }

@@ -46,3 +46,23 @@ export async function sourcesFor(
   ]);
   return docs.flatMap((d) => byId.get(d.id) ?? []);
 }
+
+/** What sourcesByKey reads from: a loaded report context has all of it. */
+export interface SourceLookup {
+  store: Pick<Store, 'decisions'>;
+  /** Every parliament document by id: they are few, and loaded whole. */
+  parliament: ReadonlyMap<string, ParliamentDocument>;
+  dossierOf: ReadonlyMap<string, Dossier>;
+}
+
+/** Sources by key: decisions read in one go, parliament documents from memory; keys no longer stored are left out. */
+export async function sourcesByKey(lookup: SourceLookup, keys: Iterable<string>): Promise<Map<string, Source>> {
+  const unique = [...new Set(keys)];
+  const sources = new Map<string, Source>();
+  for (const decision of await lookup.store.decisions(unique.filter((key) => !lookup.parliament.has(key)))) sources.set(decision.id, decisionSource(decision, lookup.dossierOf));
+  for (const key of unique) {
+    const paper = lookup.parliament.get(key);
+    if (paper) sources.set(key, parliamentSource(paper));
+  }
+  return sources;
+}

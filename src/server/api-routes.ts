@@ -6,6 +6,7 @@ import type { AgreementSection } from '../model/documents.js';
 import { askQuestion } from '../report/ask.js';
 import type { Answerer, Generator } from '../report/generator.js';
 import { findDocument } from '../dossiers/timeline.js';
+import { ancestorsOf } from '../sources/agreement/index.js';
 import { indexStats, sectionSummary } from '../store/summary.js';
 import { parseDateBound } from '../search/query.js';
 import { countDocuments, searchDocuments } from '../search/service.js';
@@ -73,9 +74,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const section = findSection(data, request.params['*']);
     const children = data.context.sections.filter((s) => s.parentId === section.id).map(sectionSummary);
     // From the chapter down to the parent: the breadcrumbs of the section's page.
-    const ancestors: AgreementSection[] = [];
-    for (let parent = section.parentId ? data.sectionById.get(section.parentId) : undefined; parent; parent = parent.parentId ? data.sectionById.get(parent.parentId) : undefined) ancestors.unshift(parent);
-    return { ...section, ancestors: ancestors.map(sectionSummary), children };
+    return { ...section, ancestors: ancestorsOf(data.sectionById, section).map(sectionSummary), children };
   });
 
   app.get<{ Params: { '*': string }; Querystring: { format: 'json' | 'md' | 'html'; agreement?: string } }>(

@@ -32,7 +32,7 @@ export interface ServerOptions {
   log?: (message: string) => void;
   staticFiles?: ReadonlyMap<string, StaticFile>;
   /** Makes the server show its own writes (a review) at once; startServer passes its follower's check. */
-  refresh?: (generation: number) => Promise<void>;
+  refresh?: () => Promise<void>;
   /** Trust X-Forwarded-* from a reverse proxy (client address for login limits, https for Secure cookies). */
   trustProxy?: boolean;
   /** Failed logins allowed per client address (tests set their own). */

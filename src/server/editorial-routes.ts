@@ -11,17 +11,16 @@ import { addressLimiter, type AddressLimiter } from '../editor/login-limit.js';
 import { MAX_PASSWORD_CHARS } from '../editor/passwords.js';
 import { cleanNote, MAX_NOTE_CHARS, REVIEW_STATUSES } from '../editor/reviews.js';
 import { csrfMatches, CSRF_HEADER, hashSessionId, newSession, SESSION_COOKIE, SESSION_HOURS } from '../editor/sessions.js';
-import { commitmentHash } from '../assess/verify.js';
 import type { CommitmentStatus } from '../report/model.js';
 import { ROLES, type ActiveSession, type EvidenceJudgement, type Role } from '../store/editorial.js';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyAttemptsError, UnauthorizedError } from './errors.js';
-import { promisePath, reviewQueue } from './promises.js';
+import { reviewKeyOf, reviewQueue } from './promises.js';
 import type { ServedData } from './served-data.js';
 
 export interface EditorialDeps {
   data: () => ServedData;
   /** Makes this server show a write at once (its own poll would take up to an interval). */
-  refresh: (generation: number) => Promise<void>;
+  refresh: () => Promise<void>;
   /** Failed logins per client address (default: 20 per 15 minutes). */
   loginLimiter?: AddressLimiter;
 }
@@ -144,12 +143,10 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
   /** The commitment at `<section>/<n>` as the machine assessed it, with its agreement. */
   const machineCommitment = async (path: string, agreement: string | undefined) => {
     const data = await deps.data().forAgreement(agreement);
-    const parts = promisePath(path);
-    const id = parts ? `${parts.sectionId}#${parts.n}` : '';
-    const machine = parts ? data.context.machineAssessments.get(parts.sectionId)?.find((c) => c.id === id) : undefined;
-    if (!parts || !machine || !data.context.agreement) throw new NotFoundError(`geen belofte "${path.slice(0, 300)}" (verwacht: <sectie-id>/<nummer>, bv. justitie/3.4/1)`);
-    const key = { agreement: data.context.agreement, sectionId: parts.sectionId, commitmentHash: commitmentHash(machine.text) };
-    return { data, machine, key };
+    const row = await data.promiseRow(path);
+    const machine = row && data.context.machineAssessments.get(row.sectionId)?.find((c) => c.id === row.id);
+    if (!row || !machine || !data.context.agreement) throw new NotFoundError(`geen belofte "${path.slice(0, 300)}" (verwacht: <sectie-id>/<nummer>, bv. justitie/3.4/1)`);
+    return { data, machine, key: reviewKeyOf(data.context.agreement, row) };
   };
 
   app.get<{ Params: { '*': string }; Querystring: { agreement?: string } }>(
@@ -219,7 +216,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
         const by = saved.conflict ? `door ${saved.conflict.reviewer} ` : '';
         throw new ConflictError(`deze belofte werd intussen ${by}anders beoordeeld; laad de pagina opnieuw en kijk de wijziging na`, saved.conflict);
       }
-      await deps.refresh(saved.generation);
+      await deps.refresh();
       return saved;
     },
   );
@@ -244,7 +241,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
         if (!withdrawn.conflict) throw new ConflictError('deze belofte heeft geen beoordeling (meer) om in te trekken; laad de pagina opnieuw', null);
         throw new ConflictError(`deze belofte werd intussen door ${withdrawn.conflict.reviewer} anders beoordeeld; laad de pagina opnieuw en kijk de wijziging na`, withdrawn.conflict);
       }
-      await deps.refresh(withdrawn.generation);
+      await deps.refresh();
       return withdrawn;
     },
   );

@@ -10,13 +10,13 @@ import { placeholderKeys } from '../report/render/citations.js';
 import { commitmentConfidenceLabel, confidenceLabel, statusLabel } from '../report/render/labels.js';
 import { chapterOf } from '../sources/agreement/index.js';
 import { emptyStatusCounts, type StatusCounts } from '../report/status-counts.js';
-import { sourcesFor } from '../report/sources.js';
+import { sourcesByKey } from '../report/sources.js';
 import { foldForMatching } from '../text/index.js';
 import { reviewedLabel } from '../editor/reviews.js';
 import { commitmentHash } from '../assess/verify.js';
 import { STATUS_PROGRESS, stageStatus } from '../assess/status.js';
 import type { Dossier } from '../dossiers/types.js';
-import type { EvidenceJudgement, ReviewAuditRecord } from '../store/editorial.js';
+import type { EvidenceJudgement, ReviewAuditRecord, ReviewKey } from '../store/editorial.js';
 
 export interface PromiseSource {
   key: string;
@@ -74,9 +74,7 @@ const toPromiseSource = (s: Source): PromiseSource => ({
 export async function promiseRows(context: ReportContext): Promise<PromiseRow[]> {
   const decisiveKeys = new Set<string>();
   for (const commitments of context.assessments.values()) for (const c of commitments) if (c.decisiveSourceKey) decisiveKeys.add(c.decisiveSourceKey);
-  const sources = new Map(
-    (await sourcesFor(context.store, [...decisiveKeys].map((id) => ({ id, type: context.parliament.has(id) ? ('parliament' as const) : ('decision' as const) })), context.dossierOf)).map((s) => [s.key, s]),
-  );
+  const sources = await sourcesByKey(context, decisiveKeys);
   const rows: PromiseRow[] = [];
   const byId = new Map(context.sections.map((s) => [s.id, s]));
   for (const section of context.sections) {
@@ -250,24 +248,9 @@ export interface PromiseDetail {
   progress: (ProgressStep & { n: number | null })[];
 }
 
-/** The promise's commitment as sentence text, for the key of its reviews. */
-export function promiseText(rows: readonly PromiseRow[], sectionId: string, n: number): string | null {
-  return rows.find((r) => r.sectionId === sectionId && r.n === n)?.text ?? null;
-}
-
-/**
- * One commitment in full; null when the section has no commitment with that
- * number. `log` is its review's audit log (the public part becomes `history`).
- */
-export async function promiseDetail(
-  context: ReportContext,
-  rows: readonly PromiseRow[],
-  sectionId: string,
-  n: number,
-  log: readonly ReviewAuditRecord[] = [],
-): Promise<PromiseDetail | null> {
-  const promise = rows.find((r) => r.sectionId === sectionId && r.n === n);
-  if (!promise) return null;
+/** One commitment in full; `log` is its review's audit log (the public part becomes `history`). */
+export async function promiseDetail(context: ReportContext, promise: PromiseRow, log: readonly ReviewAuditRecord[] = []): Promise<PromiseDetail> {
+  const { sectionId } = promise;
   const model = await assessSection(context, sectionId, { scope: 'own' });
   const commitment = model.commitments.find((c) => c.id === promise.id)!;
   const judgements = commitment.review?.evidence ?? {};
@@ -275,9 +258,7 @@ export async function promiseDetail(
   // Sources the editors rejected are not evidence any more, but readers may see what was set aside.
   const machine = context.machineAssessments.get(sectionId)?.find((c) => c.id === promise.id);
   const rejected = (machine?.evidence ?? []).filter((e) => judgements[e.sourceKey] === 'verworpen');
-  const rejectedSources = new Map(
-    (await sourcesFor(context.store, rejected.map((e) => ({ id: e.sourceKey, type: context.parliament.has(e.sourceKey) ? ('parliament' as const) : ('decision' as const) })), context.dossierOf)).map((src) => [src.key, src]),
-  );
+  const rejectedSources = await sourcesByKey(context, rejected.map((e) => e.sourceKey));
   const numberOf = new Map<string, number>();
   const sources: PromiseDetail['sources'] = [];
   for (const e of [...commitment.evidence, ...rejected]) {
@@ -391,23 +372,15 @@ export function promisesCiting(context: ReportContext, rows: readonly PromiseRow
 }
 
 /**
- * The page of the promise at `<section id>/<n>`, with its review history;
- * null when there is no such promise. A review adds a generation, so the
- * history read here belongs to the same generation as the statuses.
+ * The page of a promise, with its review history. A review adds a generation,
+ * so the history read here belongs to the same generation as the statuses.
  */
-export async function loadPromiseDetail(context: ReportContext, rows: readonly PromiseRow[], path: string): Promise<PromiseDetail | null> {
-  const parts = promisePath(path);
-  if (!parts) return null;
-  const { sectionId, n } = parts;
-  const text = promiseText(rows, sectionId, n);
-  if (text === null) return null;
-  const log = context.agreement ? await context.store.reviewLog({ agreement: context.agreement, sectionId, commitmentHash: commitmentHash(text) }) : [];
-  return promiseDetail(context, rows, sectionId, n, log);
+export async function loadPromiseDetail(context: ReportContext, promise: PromiseRow): Promise<PromiseDetail> {
+  const log = context.agreement ? await context.store.reviewLog(reviewKeyOf(context.agreement, promise)) : [];
+  return promiseDetail(context, promise, log);
 }
 
-/** `<section id>/<n>` -> its parts; null when it is not of that shape. */
-export function promisePath(path: string): { sectionId: string; n: number } | null {
-  const cut = path.lastIndexOf('/');
-  const n = Number(path.slice(cut + 1));
-  return cut > 0 && Number.isInteger(n) && n > 0 ? { sectionId: path.slice(0, cut), n } : null;
+/** The key of a promise's reviews: its agreement, section and sentence. */
+export function reviewKeyOf(agreement: string, promise: Pick<PromiseRow, 'sectionId' | 'text'>): ReviewKey {
+  return { agreement, sectionId: promise.sectionId, commitmentHash: commitmentHash(promise.text) };
 }

@@ -26,6 +26,8 @@ export interface ServedData {
   embeddings: QueryEmbeddings | null;
   /** Every commitment as a row for the promise list, made on first use. */
   promises(): Promise<PromiseRow[]>;
+  /** The row of the promise at `<section id>/<n>`; undefined when there is none. */
+  promiseRow(path: string): Promise<PromiseRow | undefined>;
   /** One promise's page (`<section id>/<n>`), made once per generation; null when there is none. */
   promise(path: string): Promise<PromiseDetail | null>;
   /**
@@ -50,6 +52,7 @@ export function servedData(context: ReportContext, generation: number, embedding
   let promises: Promise<PromiseRow[]> | null = null;
   const others = new Map<string, Promise<ServedData>>();
   const details = new Map<string, Promise<PromiseDetail | null>>();
+  let byPath: Promise<Map<string, PromiseRow>> | null = null;
   const self: ServedData = {
     forAgreement(agreement) {
       if (!agreement || agreement === context.agreement) return Promise.resolve(self);
@@ -67,10 +70,14 @@ export function servedData(context: ReportContext, generation: number, embedding
       promises.catch(() => (promises = null));
       return promises;
     },
+    async promiseRow(path) {
+      byPath ??= self.promises().then((rows) => new Map(rows.map((r) => [r.path, r])));
+      return (await byPath).get(path);
+    },
     async promise(path) {
       const cached = details.get(path);
       if (cached) return cached;
-      const loading = self.promises().then((rows) => loadPromiseDetail(context, rows, path));
+      const loading = self.promiseRow(path).then((row) => (row ? loadPromiseDetail(context, row) : null));
       // Only real promises are kept (at most one per commitment), and no failure.
       details.set(path, loading);
       loading.then((detail) => detail ?? details.delete(path), () => details.delete(path));
@@ -131,10 +138,12 @@ export async function warmReports(data: ServedData, generator: Generator, stillW
 
 export interface Follower {
   current(): ServedData;
-  /** Checks the store now and swaps when it has a newer generation; resolves when done. */
+  /**
+   * Checks the store now and swaps when it has a newer generation; resolves
+   * when done. Asked while a check runs, it checks once more after it (that one
+   * may have read the generation before a commit that asks for this one).
+   */
   check(): Promise<void>;
-  /** Checks until the served generation is at least `generation` (a write this process just committed), a few tries at most. */
-  reach(generation: number): Promise<void>;
   /** Also checks whenever the store says a generation was committed (PostgreSQL's LISTEN); polling goes on beside it. */
   listen(): Promise<void>;
   stop(): void;
@@ -159,7 +168,6 @@ export function followGenerations(store: Store, initial: ServedData, options: Fo
   let failures = 0;
   let again: Promise<void> | null = null;
   const check = (): Promise<void> => {
-    // A check under way may have read the generation before the commit that asks for this one: one more follows it.
     if (running) {
       again ??= running.then(() => {
         again = null;
@@ -206,10 +214,6 @@ export function followGenerations(store: Store, initial: ServedData, options: Fo
       } catch (error) {
         options.log(`waarschuwing: meldingen van nieuwe generaties niet beschikbaar, de server kijkt om de ${options.intervalMs} ms: ${error instanceof Error ? error.message : String(error)}`);
       }
-    },
-    // A check already under way may have read the generation before the write: then one more is needed.
-    async reach(generation) {
-      for (let attempt = 0; attempt < 3 && served.generation < generation; attempt++) await check();
     },
     stop: () => {
       stopped = true;

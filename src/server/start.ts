@@ -63,7 +63,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       generator: options.generator,
       answerer: options.answerer,
       allowHost: hostChecker(options.host, options.allowedHosts),
-      refresh: (generation) => data.reach(generation),
+      refresh: () => data.check(),
       trustProxy: options.trustProxy,
       log,
     });

@@ -23,7 +23,7 @@ export function registerWebRoutes(app: FastifyInstance, files: ReadonlyMap<strin
   });
   app.get<{ Params: { '*': string } }>('/belofte/*', page, async (request, reply) => {
     const path = request.params['*'];
-    return send(reply.code((await data().promises()).some((r) => r.path === path) ? 200 : 404), shell);
+    return send(reply.code((await data().promiseRow(path)) ? 200 : 404), shell);
   });
 
   app.get<{ Params: { '*': string } }>('/assets/*', page, async (request, reply) => {

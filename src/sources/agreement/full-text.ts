@@ -11,13 +11,16 @@ export function sectionHeading(section: AgreementSection): string {
 
 /** The chapter (top-level node) a section belongs to; `byId` holds one agreement's sections. */
 export function chapterOf(byId: ReadonlyMap<string, AgreementSection>, section: AgreementSection): AgreementSection {
-  let current = section;
-  while (current.parentId) {
-    const parent = byId.get(current.parentId);
-    if (!parent) break;
-    current = parent;
+  return ancestorsOf(byId, section)[0] ?? section;
+}
+
+/** The sections above this one, from its chapter down to its parent (none for a chapter). */
+export function ancestorsOf(byId: ReadonlyMap<string, AgreementSection>, section: AgreementSection): AgreementSection[] {
+  const ancestors: AgreementSection[] = [];
+  for (let parent = section.parentId ? byId.get(section.parentId) : undefined; parent; parent = parent.parentId ? byId.get(parent.parentId) : undefined) {
+    ancestors.unshift(parent);
   }
-  return current;
+  return ancestors;
 }
 
 /** The section and its descendants in reading order (the section first). */

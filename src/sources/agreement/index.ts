@@ -5,7 +5,7 @@ import type { AgreementSection } from '../../model/documents.js';
 import { parseAgreementDetailed, type ParseAgreementOptions } from './parse.js';
 
 export { parseAgreementDetailed, parseAgreementPages, type AgreementParse, type ParseAgreementOptions } from './parse.js';
-export { chapterOf, sectionFullText, sectionFullTextWithOffsets, sectionHeading, sectionWithDescendants } from './full-text.js';
+export { ancestorsOf, chapterOf, sectionFullText, sectionFullTextWithOffsets, sectionHeading, sectionWithDescendants } from './full-text.js';
 export { slugify } from './slug.js';
 export type { TocEntry } from './toc.js';
 
