@@ -1,15 +1,14 @@
 import type { Command } from 'commander';
 import { loadAssessments } from '../../assess/persisted.js';
-import { commitmentHash, indexVerdicts, verificationCandidates, verifyCommitment } from '../../assess/verify.js';
+import { applyVerdicts, commitmentHash, indexVerdicts, verificationCandidates, verifyCommitment } from '../../assess/verify.js';
 import { InputError } from '../../errors.js';
 import { resolveAgreement } from '../../store/agreements.js';
 import { silentProgress } from '../../ingest/progress.js';
 import { loadDossiers } from '../../dossiers/persisted.js';
 import type { Commitment } from '../../report/model.js';
 import { createLlmClient, llmConfigFromEnv, missingLlmConfigMessage } from '../../report/llm/index.js';
-import { sourcesFor } from '../../report/sources.js';
+import { sourcesByKey } from '../../report/sources.js';
 import { countStatuses } from '../../report/status-counts.js';
-import { loadReportContext } from '../../report/context.js';
 import { sectionWithDescendants } from '../../sources/agreement/index.js';
 import type { StoredVerdict } from '../../store/store.js';
 import { openConfiguredStore } from '../config.js';
@@ -47,7 +46,7 @@ export function registerVerifyCommand(program: Command, out: Output): void {
           store.verdicts(),
           store.parliamentDocuments(),
         ]);
-        const parliamentIds = new Set(parliament.map((p) => p.id));
+        const lookup = { store, parliament: new Map(parliament.map((p) => [p.id, p])), dossierOf };
         const covered = sectionId ? sectionWithDescendants(sections, sectionId) : sections;
         const known = indexVerdicts(stored);
         const alreadyVerified = (c: Commitment) => {
@@ -74,9 +73,11 @@ export function registerVerifyCommand(program: Command, out: Output): void {
         const BATCH = 20;
         for (let start = 0; start < todo.length; start += BATCH) {
           const batch = todo.slice(start, start + BATCH);
+          // The batch's candidate sources in one read.
+          const sources = await sourcesByKey(lookup, batch.flatMap(({ commitment }) => verificationCandidates(commitment)));
           const settled = await Promise.allSettled(
             batch.map(async ({ commitment, topic }) => {
-              const candidates = await sourcesFor(store, verificationCandidates(commitment).map((key) => ({ id: key, type: parliamentIds.has(key) ? 'parliament' : 'decision' })), dossierOf);
+              const candidates = verificationCandidates(commitment).flatMap((key) => sources.get(key) ?? []);
               const outcome = await verifyCommitment(client, commitment, topic, candidates);
               progress.update(++done);
               return outcome;
@@ -93,8 +94,9 @@ export function registerVerifyCommand(program: Command, out: Output): void {
         }
         progress.finish(`${todo.length - failed} nagekeken${failed ? `, ${failed} zonder bruikbaar antwoord` : ''}`);
 
-        const after = await loadReportContext(store, program.opts().agreement);
-        const commitments = covered.flatMap((s) => after.assessments.get(s.id) ?? []);
+        // The machine's statuses now: the stored assessments with every verdict, as a context load would apply them.
+        const after = await applyVerdicts(assessments, indexVerdicts(await store.verdicts()), (keys) => sourcesByKey(lookup, keys), lookup.parliament);
+        const commitments = covered.flatMap((s) => after.get(s.id) ?? []);
         const summary = {
           model: config.model,
           verified: todo.length - failed,
