@@ -4,7 +4,7 @@ import { dossierIndex } from '../dossiers/group.js';
 import type { Dossier } from '../dossiers/types.js';
 import { RuntimeFailure } from '../errors.js';
 import type { Decision, ParliamentDocument } from '../model/documents.js';
-import type { Commitment } from '../report/model.js';
+import type { Commitment, Source } from '../report/model.js';
 import { decisionSource, parliamentSource } from '../report/sources.js';
 import type { LoadedSearch } from '../search/persisted.js';
 import type { Corpus, Store } from '../store/store.js';
@@ -55,18 +55,20 @@ export function assessmentCorpus(
     const paper = parliament.get(doc.id);
     return { title: doc.title, body: paper?.text ?? '' };
   });
+  const made = new Map<string, Source | null>();
   return {
     matcher,
     sections: corpus.sections,
     dossierOf,
     parliament,
+    // A document is a candidate for many commitments: its source (stage, snippet) is made once.
     source(id, type) {
-      if (type === 'decision') {
-        const decision = decisions.get(id);
-        return decision ? decisionSource(decision, dossierOf) : null;
-      }
-      const paper = parliament.get(id);
-      return paper ? parliamentSource(paper) : null;
+      if (made.has(id)) return made.get(id)!;
+      const decision = type === 'decision' ? decisions.get(id) : undefined;
+      const paper = type === 'parliament' ? parliament.get(id) : undefined;
+      const source = decision ? decisionSource(decision, dossierOf) : paper ? parliamentSource(paper) : null;
+      made.set(id, source);
+      return source;
     },
   };
 }
