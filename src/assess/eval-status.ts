@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { round3 } from '../search/metrics.js';
 
 export const GOLD_STATUSES = ['gerealiseerd', 'in uitvoering', 'aangekondigd', 'geen spoor'] as const;
 export type GoldStatus = (typeof GOLD_STATUSES)[number];
@@ -86,7 +87,6 @@ function overlap(a: Set<string>, b: Set<string>): [number, number] {
 }
 
 const normaliseStatus = (status: string) => status.replace(/-/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Scores the product's commitments per section against the gold file. */
 export function scoreStatuses(gold: StatusGold, project: Readonly<Record<string, readonly ProjectCommitment[]>>): StatusScores {

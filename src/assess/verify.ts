@@ -15,7 +15,7 @@ import { assessVerified, VERIFY_CANDIDATES } from './status.js';
 
 export { VERIFY_CANDIDATES };
 import type { StoredVerdict } from '../store/store.js';
-import { collapseWhitespace, formatDutchDate, truncateAtWord } from '../text/index.js';
+import { collapseWhitespace, foldForMatching, formatDutchDate, truncateAtWord } from '../text/index.js';
 
 /** What a source is to a commitment, from strongest to none. */
 export const VERDICTS = ['voert-uit', 'deels', 'voorbereiding', 'onderwerp', 'niet-relevant'] as const;
@@ -82,7 +82,8 @@ const answerSchema = z.object({
   oordelen: z.array(z.object({ bron: z.union([z.number(), z.string()]), oordeel: z.string() })),
 });
 
-const normalise = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+// A verdict word as the model may spell it: accents, case, hyphens and spacing ignored.
+const normalise = (word: string) => foldForMatching(word).replace(/[^a-z]+/g, ' ').trim();
 const VERDICT_BY_WORD = new Map<string, Verdict>(VERDICTS.flatMap((v) => [[normalise(VERDICT_WORDS[v].word), v], [normalise(v), v]]));
 
 /**

@@ -162,7 +162,7 @@ export function generateExtractive(input: GeneratorInput): GeneratedProse {
       const check = c.review ? ' (beoordeeld door de redactie)' : c.confidence === 'laag' ? ' (te controleren)' : '';
       // An editor's status is told as theirs: the stage of its source need not match it.
       const told = c.review ? `de redactie beoordeelt het als ${statusLabel(c.status)}, met als bron ‘${shorten(decisive.title, 140)}’ (${dateOf(decisive)})` : statusSentence(c.status, decisive);
-      const paragraph: Claim[] = [{ text: `Engagement ${n}${check}, ‘${c.text.trim().replace(/^[-•]\s*/, '').replace(/[.;:]$/, '')}’: ${told}.`, citations: [decisive.key] }];
+      const paragraph: Claim[] = [{ text: `Engagement ${n}${check}, ‘${shorten(c.text, Infinity)}’: ${told}.`, citations: [decisive.key] }];
       const dossier = decisive.dossierId ? dossierById.get(decisive.dossierId) : undefined;
       if (dossier && !toldDossiers.has(dossier.id)) {
         const claim = dossierClaim(dossier, known);

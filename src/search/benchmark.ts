@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { gradedNdcgAt, mean, ndcgAt, recallAt } from './metrics.js';
+import { gradedNdcgAt, mean, ndcgAt, recallAt, round3 } from './metrics.js';
 
 const benchmarkSchema = z.object({
   sections: z
@@ -136,4 +136,3 @@ export function evaluateRetrieval(benchmark: RetrievalBenchmark, rank: (section:
   return result;
 }
 
-export const round3 = (x: number) => Math.round(x * 1000) / 1000;

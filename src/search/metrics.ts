@@ -35,3 +35,6 @@ export function gradedNdcgAt(ranking: readonly string[], grades: Readonly<Record
     .reduce((sum, grade, i) => sum + (2 ** grade - 1) / Math.log2(i + 2), 0);
   return ideal === 0 ? 0 : dcg / ideal;
 }
+
+/** A metric as reported: three decimals, as the reference scorers print them. */
+export const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { evaluateGraded, evaluateRetrieval, loadAnyBenchmark, round3 } from '../../search/benchmark.js';
+import { evaluateGraded, evaluateRetrieval, loadAnyBenchmark } from '../../search/benchmark.js';
+import { round3 } from '../../search/metrics.js';
 import { queryEmbeddingsFromEnv } from '../../search/embeddings/retriever.js';
 import { loadSearch } from '../../search/persisted.js';
 import { checkQuery, parseDateBound } from '../../search/query.js';
