@@ -4,7 +4,8 @@
 // Builds the index straight from the bundled decisions; prints one row per variant.
 import { fileURLToPath } from 'node:url';
 import { readDecisions } from '../dist/sources/decisions/index.js';
-import { loadBenchmark, evaluateRetrieval, round3 } from '../dist/search/benchmark.js';
+import { loadBenchmark, evaluateRetrieval } from '../dist/search/benchmark.js';
+import { round3 } from '../dist/search/metrics.js';
 import { buildSearchIndex, search } from '../dist/search/engine.js';
 import { corpusLexicon, createSearchAnalysis } from '../dist/search/analysis.js';
 import { decisionForSearch } from '../dist/search/documents.js';

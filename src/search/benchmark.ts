@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { gradedNdcgAt, mean, ndcgAt, recallAt, round3 } from './metrics.js';
+import { gradedNdcgAt, mean, ndcgAt, recallAt } from './metrics.js';
 
 const benchmarkSchema = z.object({
   sections: z
