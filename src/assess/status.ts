@@ -183,6 +183,14 @@ export function assessCommitment(input: AssessInput): Assessment {
 /** Candidates a language model is asked about per commitment (verify.ts): the best-matching ones. */
 export const VERIFY_CANDIDATES = 5;
 
+/** The candidates of a commitment the model is asked about, best match first. */
+export function verificationCandidates(commitment: { evidence: readonly Evidence[] }): string[] {
+  return [...commitment.evidence]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, VERIFY_CANDIDATES)
+    .map((e) => e.sourceKey);
+}
+
 /** How much a verdict says, strongest first; only these three carry a status. */
 const VERDICT_STRENGTH: Record<string, number> = { 'voert-uit': 3, deels: 2, voorbereiding: 1 };
 
@@ -203,8 +211,9 @@ export function assessVerified(input: AssessInput, verdicts: ReadonlyMap<string,
   const by = `Nagekeken door taalmodel ${model}`;
   if (verified.length === 0) {
     const judged = known.filter((c) => verdicts.has(c.source.key)).length;
-    // Sure when every candidate the model was asked about (the best VERIFY_CANDIDATES) was judged and rejected.
-    const asked = Math.min(known.length, VERIFY_CANDIDATES);
+    // Sure when every candidate the model was asked about (those of them still stored) was judged and rejected.
+    const stored = new Set(known.map((c) => c.source.key));
+    const asked = verificationCandidates({ evidence: input.evidence }).filter((key) => stored.has(key)).length;
     return {
       status: 'geen-spoor',
       confidence: judged > 0 && judged >= asked ? 'hoog' : 'laag',

@@ -11,11 +11,12 @@ import { stageLabel } from '../dossiers/stage.js';
 import type { Commitment, Source } from '../report/model.js';
 import type { ChatMessage, LlmClient } from '../report/llm/client.js';
 import { extractJson } from '../report/llm/parse.js';
-import { assessVerified, VERIFY_CANDIDATES } from './status.js';
-
-export { VERIFY_CANDIDATES };
 import type { StoredVerdict } from '../store/store.js';
 import { collapseWhitespace, foldForMatching, formatDutchDate, truncateAtWord } from '../text/index.js';
+import { assessVerified } from './status.js';
+
+// Which candidates are asked about is a status rule (assessVerified trusts a rejection only when all were asked).
+export { VERIFY_CANDIDATES, verificationCandidates } from './status.js';
 
 /** What a source is to a commitment, from strongest to none. */
 export const VERDICTS = ['voert-uit', 'deels', 'voorbereiding', 'onderwerp', 'niet-relevant'] as const;
@@ -35,14 +36,6 @@ const SNIPPET_CHARS = 400;
 /** The key a verdict is stored under: the commitment's text, whitespace collapsed. */
 export function commitmentHash(text: string): string {
   return createHash('sha256').update(collapseWhitespace(text)).digest('hex');
-}
-
-/** The candidates of a commitment the model is asked about, best match first. */
-export function verificationCandidates(commitment: Pick<Commitment, 'evidence'>): string[] {
-  return [...commitment.evidence]
-    .sort((a, b) => b.score - a.score)
-    .slice(0, VERIFY_CANDIDATES)
-    .map((e) => e.sourceKey);
 }
 
 export function buildVerifyMessages(commitment: { text: string }, topic: string, sources: readonly Source[]): ChatMessage[] {
