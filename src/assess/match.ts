@@ -6,8 +6,7 @@
 // of it says what the commitment says, and whether its title is about the
 // commitment. The weights are fitted on assessors' decisive decisions
 // (scripts/calibrate-status.mjs) and live in match-model.ts.
-import { hasPosting } from '../search/bm25.js';
-import { distinctiveTerms } from '../search/evidence.js';
+import { distinctiveTerms, rankedDistinctiveTerms, termsInDocument } from '../search/evidence.js';
 import type { IndexedDoc } from '../search/engine.js';
 import type { LoadedSearch } from '../search/persisted.js';
 import { rankDocuments } from '../search/service.js';
@@ -104,8 +103,9 @@ export interface MatchCandidate {
  */
 export function matchCandidates(matcher: Matcher, commitment: string, topic: string, ranks: SectionRanks, model: LogisticModel = MATCH_MODEL): MatchCandidate[] {
   const { loaded } = matcher;
-  const terms = [...distinctiveTerms(loaded, commitment)].sort((a, b) => b[1].weight - a[1].weight);
+  const terms = rankedDistinctiveTerms(loaded, commitment);
   if (terms.length === 0) return [];
+  // Unlike findEvidence, words the index does not know do not count: the model's share feature was fitted so.
   const available = terms.reduce((sum, [, t]) => sum + t.weight, 0);
   const own = new Map(terms.map(([term, t]) => [term, t.weight]));
   const hits = rankDocuments(loaded, { query: `${commitment}\n${topic}`, k: MATCH_CANDIDATES + 3 });
@@ -114,7 +114,7 @@ export function matchCandidates(matcher: Matcher, commitment: string, topic: str
   for (const hit of hits) {
     const retrievalRank = retrievalRanks.get(hit.index)!;
     if (retrievalRank >= MATCH_CANDIDATES) continue;
-    const shared = terms.filter(([, t]) => hasPosting(loaded.index.bm25, t.termId, hit.index));
+    const shared = termsInDocument(loaded, terms, hit.index);
     if (shared.length === 0) continue;
     const doc = analysed(matcher, hit.index);
     const titleShared = [...doc.titleTerms].reduce((sum, [term, weight]) => sum + (own.has(term) ? weight : 0), 0);

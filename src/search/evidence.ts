@@ -91,10 +91,21 @@ export function distinctiveTerms(loaded: LoadedSearch, text: string): Map<string
   return out;
 }
 
+export type DistinctiveTerm = [term: string, info: { termId: number; weight: number; whole: boolean }];
+
+/** The distinctive terms rarest first, so that lists of shared terms name the telling words before the others. */
+export function rankedDistinctiveTerms(loaded: LoadedSearch, text: string): DistinctiveTerm[] {
+  return [...distinctiveTerms(loaded, text)].sort((a, b) => b[1].weight - a[1].weight);
+}
+
+/** Those of the terms that the indexed document contains. */
+export function termsInDocument(loaded: LoadedSearch, terms: readonly DistinctiveTerm[], docIndex: number): DistinctiveTerm[] {
+  return terms.filter(([, t]) => hasPosting(loaded.index.bm25, t.termId, docIndex));
+}
+
 export function findEvidence(loaded: LoadedSearch, text: string, options: Partial<EvidenceOptions> = {}): EvidenceHit[] {
   const settings = { ...defaultEvidenceOptions, ...options };
-  // Rarest first, so `sharedTerms` lists the telling words before the others.
-  const terms = [...distinctiveTerms(loaded, text)].sort((a, b) => b[1].weight - a[1].weight);
+  const terms = rankedDistinctiveTerms(loaded, text);
   // Nothing distinctive to share (only generic words): nothing can be evidence.
   if (terms.length === 0) return [];
   const available = terms.reduce((sum, [, t]) => sum + t.weight, 0) + unknownWeight(loaded, text);
@@ -107,7 +118,7 @@ export function findEvidence(loaded: LoadedSearch, text: string, options: Partia
   const kept: EvidenceHit[] = [];
   for (const hit of hits) {
     if (hit.score < best * settings.minRelativeScore) break;
-    const shared = terms.filter(([, t]) => hasPosting(loaded.index.bm25, t.termId, hit.index));
+    const shared = termsInDocument(loaded, terms, hit.index);
     const support = shared.reduce((sum, [, t]) => sum + t.weight, 0);
     if (support < required || support === 0) continue;
     if (shared.filter(([, t]) => t.whole).length < requiredWords) continue;
