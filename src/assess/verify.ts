@@ -159,19 +159,24 @@ export async function applyVerdicts(
   sourcesOf: (keys: readonly string[]) => Promise<ReadonlyMap<string, Source>>,
   parliament: ReadonlyMap<string, { text: string }>,
 ): Promise<Map<string, Commitment[]>> {
-  const verdictsOf = (c: Commitment) => {
-    const perSource = verdicts.get(commitmentHash(c.text));
-    return perSource && c.evidence.some((e) => perSource.has(e.sourceKey)) ? perSource : null;
-  };
+  // The verdicts that bear on each commitment's evidence, found (and its text hashed) once.
+  const verified = new Map<Commitment, NonNullable<ReturnType<VerdictIndex['get']>>>();
   const keys = new Set<string>();
-  for (const commitments of assessments.values()) for (const c of commitments) if (verdictsOf(c)) for (const e of c.evidence) keys.add(e.sourceKey);
+  for (const commitments of assessments.values()) {
+    for (const c of commitments) {
+      const perSource = verdicts.get(commitmentHash(c.text));
+      if (!perSource || !c.evidence.some((e) => perSource.has(e.sourceKey))) continue;
+      verified.set(c, perSource);
+      for (const e of c.evidence) keys.add(e.sourceKey);
+    }
+  }
   const sources = keys.size ? await sourcesOf([...keys]) : new Map<string, Source>();
   const out = new Map<string, Commitment[]>();
   for (const [sectionId, commitments] of assessments) {
     out.set(
       sectionId,
       commitments.map((c) => {
-        const perSource = verdictsOf(c);
+        const perSource = verified.get(c);
         if (!perSource) return c;
         const byKey = new Map([...perSource].map(([key, v]) => [key, v.verdict]));
         const model = [...perSource.values()][0]!.model;
