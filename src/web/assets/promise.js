@@ -7,7 +7,7 @@
 import { getJson, idPath } from './api.js';
 import { append, citation, documentLink, formatDate, h, sectionPath, sourceLink, statusBadge, withCitationLinks } from './dom.js';
 import { reviewSection } from './review.js';
-import { session, sessionEnded } from './session.js';
+import { getAsEditor, session } from './session.js';
 
 const SRC = 'bron-';
 
@@ -110,10 +110,9 @@ async function editorialFor(id) {
   const { user } = await session();
   if (!user) return null;
   try {
-    return await getJson(`/api/reviews/${idPath(id)}`);
+    return await getAsEditor(`/api/reviews/${idPath(id)}`);
   } catch (error) {
     if (error.status !== 401) throw error;
-    sessionEnded();
     return null;
   }
 }

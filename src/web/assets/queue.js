@@ -4,7 +4,7 @@
 // the review form is.
 import { getJson } from './api.js';
 import { append, formatDate, h, loadMore, promisePath, selectField, STATUS_LABELS, statusBadge } from './dom.js';
-import { session, sessionEnded } from './session.js';
+import { getAsEditor, session } from './session.js';
 
 const PAGE = 50;
 const REASONS = { 'nieuw-bewijs': 'nieuw bewijs sinds beoordeling', 'te-controleren': 'te controleren' };
@@ -54,13 +54,12 @@ export async function renderQueue(main, { signal, params, navigate }) {
   }
   const chapter = params.get('chapter') ?? '';
   let first;
-  let sections;
+  let overview;
   try {
-    [first, sections] = await Promise.all([getJson('/api/review-queue', { chapter, limit: PAGE }), getJson('/api/sections')]);
+    [first, overview] = await Promise.all([getAsEditor('/api/review-queue', { chapter, limit: PAGE }), getJson('/api/overview')]);
   } catch (error) {
     // The session ended on the server (expired, account disabled): say so instead of a generic failure.
     if (error.status === 401 && !signal.aborted) {
-      sessionEnded();
       loginPrompt(main, 'Uw sessie is verlopen. Meld u opnieuw aan.');
       return;
     }
@@ -72,7 +71,7 @@ export async function renderQueue(main, { signal, params, navigate }) {
     label: 'Meer tonen',
     list,
     initial: first.items.length,
-    loadPage: async (offset) => (await getJson('/api/review-queue', { chapter, offset, limit: PAGE })).items.map(item),
+    loadPage: async (offset) => (await getAsEditor('/api/review-queue', { chapter, offset, limit: PAGE })).items.map(item),
     describe: (n) => `${n} van de ${first.total} getoond.`,
     hasMore: (n) => n < first.total,
     failure: 'Meer beloften laden lukte niet',
@@ -86,7 +85,7 @@ export async function renderQueue(main, { signal, params, navigate }) {
       { class: 'hint' },
       'Eerst de beoordeelde beloften waarvoor de machine sindsdien nieuw bewijs vond, dan de beloften waarvan de automatische status te controleren is: eerst die met een status, dan die zonder spoor.',
     ),
-    chapterForm(sections.filter((s) => s.parentId === null).map((c) => [c.id, `${c.number}. ${c.title}`]), chapter, navigate),
+    chapterForm(overview.chapters.map((c) => [c.id, `${c.number}. ${c.title}`]), chapter, navigate),
     first.orphans.length
       ? h(
           'section',

@@ -37,11 +37,22 @@ export async function post(path, body) {
   const { csrfToken } = await session();
   const headers = { 'content-type': 'application/json', accept: 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+  const response = fetch(path, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+  // A wrong password is a 401 too, but no session ended.
+  return path === '/api/login' ? answerOf(await response) : asEditor(response.then(answerOf));
+}
+
+/** GETs what only editors may read (the review form's data, the queue); a 401 ends the session here as in post(). */
+export function getAsEditor(path, params) {
+  return asEditor(getJson(path, params));
+}
+
+// The server no longer knows the session (expired, account disabled): the page follows, and the caller hears why.
+async function asEditor(answer) {
   try {
-    return await answerOf(response);
+    return await answer;
   } catch (error) {
-    if (error.status === 401 && path !== '/api/login') sessionEnded();
+    if (error.status === 401) sessionEnded();
     throw error;
   }
 }
