@@ -27,9 +27,9 @@ function row(p) {
 
 export async function renderPromises(main, { params, navigate, signal }) {
   const wanted = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? '']));
-  const [sections, overview, first] = await Promise.all([getJson('/api/sections'), getJson('/api/overview'), getJson('/api/promises', { ...wanted, limit: PAGE })]);
+  const [overview, first] = await Promise.all([getJson('/api/overview'), getJson('/api/promises', { ...wanted, limit: PAGE })]);
   if (signal.aborted) return;
-  const chapters = sections.filter((s) => s.parentId === null).map((c) => [c.id, `${c.number}. ${c.title}`]);
+  const chapters = overview.chapters.map((c) => [c.id, `${c.number}. ${c.title}`]);
   const query = new URLSearchParams(Object.entries(wanted).filter(([, v]) => v));
 
   const form = h(
