@@ -117,25 +117,50 @@ export function reviewSection({ id, detail, editorial, conflict, onSaved, onConf
   const button = h('button', { type: 'submit' }, 'Beoordeling opslaan');
   // Handing the promise back to the machine: the log keeps what is withdrawn.
   const withdraw = review ? h('button', { type: 'button', class: 'secondary' }, 'Beoordeling intrekken') : null;
-  withdraw?.addEventListener('click', async () => {
+
+  /**
+   * One write from the form (a save or a withdrawal): the button waits, a 409
+   * redraws the page from the server with the editor's draft kept, and any
+   * other refusal is said in the form, a lost session with a way back in.
+   */
+  const send = async ({ trigger, busy, path, body, done, failed, draft }) => {
     alert.replaceChildren();
-    withdraw.disabled = true;
-    progress.textContent = 'Bezig met intrekken…';
+    trigger.disabled = true;
+    progress.textContent = busy;
     try {
-      await post(`/api/withdrawals/${idPath(id)}`, { revision: review.revision });
+      await post(path, body);
       progress.textContent = '';
-      await onSaved('De beoordeling is ingetrokken: de status is weer het voorstel van de machine.');
+      await onSaved(done);
     } catch (error) {
       progress.textContent = '';
-      withdraw.disabled = false;
       if (error.status === 409) {
-        await onConflict(error.message, { status: review.status, publicNote: publicNote.value, internalNote: internalNote.value });
+        await onConflict(error.message, draft);
         return;
       }
-      alert.append(h('p', {}, `Niet ingetrokken. ${sentence(error.message)}`));
+      if (error.status === 401) {
+        alert.append(h('p', {}, `${failed}: u bent niet meer aangemeld. `, h('a', { href: `/inloggen?terug=${encodeURIComponent(location.pathname)}` }, 'Opnieuw aanmelden'), ' (kopieer eerst uw tekst).'));
+      } else {
+        alert.append(h('p', {}, `${failed}. ${sentence(error.message)}`));
+      }
       alert.focus();
+    } finally {
+      // Usable again whatever happened (after a redraw it is a detached node, which costs nothing).
+      trigger.disabled = false;
     }
-  });
+  };
+  const currentDraft = () => ({ status: form.elements.namedItem('status').value, publicNote: publicNote.value, internalNote: internalNote.value });
+
+  withdraw?.addEventListener('click', () =>
+    send({
+      trigger: withdraw,
+      busy: 'Bezig met intrekken…',
+      path: `/api/withdrawals/${idPath(id)}`,
+      body: { revision: review.revision },
+      done: 'De beoordeling is ingetrokken: de status is weer het voorstel van de machine.',
+      failed: 'Niet ingetrokken',
+      draft: currentDraft(),
+    }),
+  );
   const form = h(
     'form',
     { class: 'review-form', 'aria-labelledby': 'beoordelen-titel' },
@@ -161,38 +186,24 @@ export function reviewSection({ id, detail, editorial, conflict, onSaved, onConf
     );
   }
 
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    alert.replaceChildren();
     // Judgements of sources this form does not list (none in practice) are kept as they were.
     const evidence = Object.fromEntries(Object.entries(review?.evidence ?? {}).filter(([key]) => proposed.has(key)));
     for (const select of selects) {
       if (select.value) evidence[select.dataset.key] = select.value;
       else delete evidence[select.dataset.key];
     }
-    const draft = { status: form.elements.namedItem('status').value, publicNote: publicNote.value, internalNote: internalNote.value };
-    button.disabled = true;
-    progress.textContent = 'Bezig met opslaan…';
-    try {
-      await post(`/api/reviews/${idPath(id)}`, { ...draft, evidence, revision: review?.revision ?? null });
-      progress.textContent = '';
-      await onSaved('De beoordeling is opgeslagen.');
-    } catch (error) {
-      progress.textContent = '';
-      button.disabled = false;
-      if (error.status === 409) {
-        await onConflict(error.message, draft);
-        return;
-      }
-      if (error.status === 401) {
-        alert.append(h('p', {}, 'Niet opgeslagen: u bent niet meer aangemeld. ', h('a', { href: `/inloggen?terug=${encodeURIComponent(location.pathname)}` }, 'Opnieuw aanmelden'), ' (kopieer eerst uw tekst).'));
-      } else {
-        alert.append(h('p', {}, `Niet opgeslagen. ${sentence(error.message)}`));
-      }
-      alert.focus();
-    } finally {
-      button.disabled = false;
-    }
+    const draft = currentDraft();
+    void send({
+      trigger: button,
+      busy: 'Bezig met opslaan…',
+      path: `/api/reviews/${idPath(id)}`,
+      body: { ...draft, evidence, revision: review?.revision ?? null },
+      done: 'De beoordeling is opgeslagen.',
+      failed: 'Niet opgeslagen',
+      draft,
+    });
   });
 
   return h(
