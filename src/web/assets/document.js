@@ -1,11 +1,7 @@
 // One document: a decision with its dossier timeline (every stage linked), or
 // a parliamentary document with its question and answer.
 import { getJson, idPath } from './api.js';
-import { append, formatDate, h, promisePath, sourceLink, statusBadge } from './dom.js';
-
-export function documentPath(id) {
-  return `/document/${idPath(id)}`;
-}
+import { append, documentLink, formatDate, h, promisePath, sourceLink, statusBadge } from './dom.js';
 
 function paragraphs(text) {
   return text.split(/\n{2,}/).map((block) => block.trim()).filter(Boolean).map((block) => h('p', {}, block));
@@ -28,7 +24,7 @@ function timeline(dossier) {
           ' · ',
           h('strong', {}, step.stageLabel),
           ' · ',
-          step.current ? h('span', {}, step.title, ' (deze beslissing)') : h('a', { href: documentPath(step.decisionId) }, step.title),
+          step.current ? h('span', {}, step.title, ' (deze beslissing)') : h('a', { href: documentLink(step.decisionId) }, step.title),
         ),
       ),
     ),

@@ -1,8 +1,7 @@
 // Search page: query, type filter, date range and grouping per dossier;
 // results link to the document's page and to the source.
 import { getJson } from './api.js';
-import { documentPath } from './document.js';
-import { formatDate, h, loadMore, sourceLink } from './dom.js';
+import { documentLink, formatDate, h, loadMore, sourceLink } from './dom.js';
 
 const PAGE = 20;
 /** The API pages through the first thousand results at most. */
@@ -74,7 +73,7 @@ export async function renderSearch(main, { params, navigate, signal }) {
     h(
       'li',
       { class: 'hit' },
-      h('h3', {}, h('a', { href: documentPath(hit.id) }, hit.title)),
+      h('h3', {}, h('a', { href: documentLink(hit.id) }, hit.title)),
       h(
         'p',
         { class: 'meta' },
