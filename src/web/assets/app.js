@@ -57,10 +57,7 @@ async function show() {
   const match = route(location.pathname);
   main.replaceChildren();
   main.setAttribute('aria-busy', 'true');
-  for (const link of document.querySelectorAll('.site-header nav a')) {
-    if (new URL(link.href).pathname === location.pathname) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
-  }
+  markCurrentLinks();
   updateLoginLink();
   try {
     if (!match) {
@@ -118,9 +115,15 @@ function drawSession({ user }) {
     sessionItems = [h('li', { class: 'session-item' }, h('a', { href: '/inloggen', 'data-login': '' }, 'Aanmelden'))];
   }
   menu.append(...sessionItems);
+  markCurrentLinks();
   updateLoginLink();
-  for (const link of menu.querySelectorAll('.session-item a')) {
+}
+
+/** The menu link of the page shown carries aria-current (the session's links are drawn later, so both ask). */
+function markCurrentLinks() {
+  for (const link of document.querySelectorAll('.site-header nav a')) {
     if (new URL(link.href).pathname === location.pathname) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
   }
 }
 
