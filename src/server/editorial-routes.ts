@@ -14,7 +14,9 @@ import { csrfMatches, CSRF_HEADER, hashSessionId, newSession, SESSION_COOKIE, SE
 import type { CommitmentStatus } from '../report/model.js';
 import { ROLES, type ActiveSession, type EvidenceJudgement, type Role } from '../store/editorial.js';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyAttemptsError, UnauthorizedError } from './errors.js';
+import { statusLegend } from './overview.js';
 import { reviewKeyOf, reviewQueue } from './promises.js';
+import { statusLabel } from '../report/render/labels.js';
 import type { ServedData } from './served-data.js';
 
 export interface EditorialDeps {
@@ -162,6 +164,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
         review,
         log,
         machine: { status: machine.status, confidence: machine.confidence, reason: machine.reason, evidence: machine.evidence.map((e) => e.sourceKey) },
+        statuses: statusLegend(),
       };
     },
   );
@@ -279,7 +282,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
           nieuwBewijs: queue.filter((item) => item.queueReason === 'nieuw-bewijs').length,
           teControleren: queue.filter((item) => item.queueReason === 'te-controleren').length,
         },
-        orphans: data.context.orphanReviews.map((r) => ({ sectionId: r.sectionId, status: r.status, reviewer: r.reviewer, reviewedAt: r.reviewedAt, publicNote: r.publicNote })),
+        orphans: data.context.orphanReviews.map((r) => ({ sectionId: r.sectionId, status: r.status, statusLabel: statusLabel(r.status), reviewer: r.reviewer, reviewedAt: r.reviewedAt, publicNote: r.publicNote })),
         offset,
         limit,
         items: queue.slice(offset, offset + limit),

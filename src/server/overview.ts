@@ -34,8 +34,15 @@ export interface Overview {
   /** Sections counted. */
   total: number;
   /** The statuses in display order with their Dutch labels and what each requires, so the web app needs no copy of them. */
-  statuses: { status: CommitmentStatus; label: string; description: string }[];
+  statuses: StatusLegend;
   chapters: ChapterOverview[];
+}
+
+export type StatusLegend = { status: CommitmentStatus; label: string; description: string }[];
+
+/** The statuses in display order with their Dutch labels and what each requires: the web app's only source of them. */
+export function statusLegend(): StatusLegend {
+  return COMMITMENT_STATUSES.map((status) => ({ status, label: statusLabel(status), description: statusDescriptions[status] }));
 }
 
 export function computeOverview(context: Pick<ReportContext, 'sections' | 'assessments' | 'agreement'>, generation: number): Overview {
@@ -56,7 +63,7 @@ export function computeOverview(context: Pick<ReportContext, 'sections' | 'asses
     title: agreementTitle(context.agreement),
     generation,
     total: context.sections.length,
-    statuses: COMMITMENT_STATUSES.map((status) => ({ status, label: statusLabel(status), description: statusDescriptions[status] })),
+    statuses: statusLegend(),
     chapters: chapters.map((c) => ({
       id: c.id,
       number: c.number,

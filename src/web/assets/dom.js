@@ -57,9 +57,6 @@ export function citation(n, prefix) {
   return h('a', { href: `#${prefix}${n}`, class: 'citation', 'aria-label': `bron ${n}` }, `[${n}]`);
 }
 
-/** The statuses an editor can choose, in display order, with their Dutch wording (as the server's labels). */
-export const STATUS_LABELS = { gerealiseerd: 'gerealiseerd', 'in-uitvoering': 'in uitvoering', aangekondigd: 'aangekondigd', 'geen-spoor': 'geen spoor' };
-
 /** A status as a coloured badge; `label` is the server's Dutch wording. */
 export function statusBadge(status, label) {
   return h('span', { class: `status status-${status}` }, label);

@@ -3,7 +3,7 @@
 // automatic status is to be checked. Each links to the promise's page, where
 // the review form is.
 import { getJson } from './api.js';
-import { append, formatDate, h, loadMore, promisePath, selectField, STATUS_LABELS, statusBadge } from './dom.js';
+import { append, formatDate, h, loadMore, promisePath, selectField, statusBadge } from './dom.js';
 import { getAsEditor, session } from './session.js';
 
 const PAGE = 50;
@@ -96,7 +96,7 @@ export async function renderQueue(main, { signal, params, navigate }) {
             'ul',
             {},
             first.orphans.map((o) =>
-              h('li', {}, `${o.sectionId} · `, statusBadge(o.status, STATUS_LABELS[o.status] ?? o.status), h('span', { class: 'meta' }, ` · ${o.reviewer} op ${formatDate(o.reviewedAt.slice(0, 10))}`), o.publicNote ? h('p', { class: 'note' }, o.publicNote) : null),
+              h('li', {}, `${o.sectionId} · `, statusBadge(o.status, o.statusLabel), h('span', { class: 'meta' }, ` · ${o.reviewer} op ${formatDate(o.reviewedAt.slice(0, 10))}`), o.publicNote ? h('p', { class: 'note' }, o.publicNote) : null),
             ),
           ),
         )

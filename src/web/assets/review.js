@@ -2,7 +2,7 @@
 // per source, a public and an internal note) and the internal audit log. Only
 // drawn for a logged-in editor; the server checks every write again.
 import { idPath } from './api.js';
-import { formatDate, formatDateTime, h, sentence, STATUS_LABELS, statusBadge } from './dom.js';
+import { formatDate, formatDateTime, h, sentence, statusBadge } from './dom.js';
 import { post } from './session.js';
 
 const JUDGEMENTS = [
@@ -19,22 +19,22 @@ function field(control, label, hint) {
 }
 
 /** What one audit record changed, as lines "Status: X → Y"; `numberOf` names sources by their [n]. */
-function changes(record, numberOf) {
+function changes(record, numberOf, labels) {
   const { before, after } = record;
   const sourceName = (key) => (numberOf.has(key) ? `bron [${numberOf.get(key)}]` : `bron ${key}`);
-  if (after.withdrawn) return [`Beoordeling ingetrokken: terug naar het voorstel van de machine (${STATUS_LABELS[after.status] ?? after.status}).`];
+  if (after.withdrawn) return [`Beoordeling ingetrokken: terug naar het voorstel van de machine (${labels[after.status] ?? after.status}).`];
   if (!before) {
     const judged = Object.entries(after.evidence ?? {});
     return [
       'Eerste beoordeling.',
-      `Status: ${STATUS_LABELS[after.status] ?? after.status}`,
+      `Status: ${labels[after.status] ?? after.status}`,
       after.publicNote ? `Publieke toelichting: ${quoted(after.publicNote)}` : null,
       after.internalNote ? `Interne notitie: ${quoted(after.internalNote)}` : null,
       ...judged.map(([key, judgement]) => `Oordeel over ${sourceName(key)}: ${judgementLabel(judgement)}`),
     ].filter(Boolean);
   }
   const lines = [];
-  if (before.status !== after.status) lines.push(`Status: ${STATUS_LABELS[before.status] ?? before.status} → ${STATUS_LABELS[after.status] ?? after.status}`);
+  if (before.status !== after.status) lines.push(`Status: ${labels[before.status] ?? before.status} → ${labels[after.status] ?? after.status}`);
   if (before.publicNote !== after.publicNote) lines.push(`Publieke toelichting: ${quoted(before.publicNote)} → ${quoted(after.publicNote)}`);
   if (before.internalNote !== after.internalNote) lines.push(`Interne notitie: ${quoted(before.internalNote)} → ${quoted(after.internalNote)}`);
   const keys = new Set([...Object.keys(before.evidence ?? {}), ...Object.keys(after.evidence ?? {})]);
@@ -46,7 +46,7 @@ function changes(record, numberOf) {
   return lines.length ? lines : ['Opnieuw opgeslagen zonder wijziging.'];
 }
 
-function auditLog(log, numberOf) {
+function auditLog(log, numberOf, labels) {
   // Newest first: the editor opens the log to see what changed last.
   const records = [...log].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id));
   return h(
@@ -58,7 +58,7 @@ function auditLog(log, numberOf) {
           'ol',
           {},
           records.map((record) =>
-            h('li', {}, h('p', { class: 'audit-who' }, h('strong', {}, record.user), ' · ', h('time', { datetime: record.at }, formatDateTime(record.at))), h('ul', {}, changes(record, numberOf).map((line) => h('li', {}, line)))),
+            h('li', {}, h('p', { class: 'audit-who' }, h('strong', {}, record.user), ' · ', h('time', { datetime: record.at }, formatDateTime(record.at))), h('ul', {}, changes(record, numberOf, labels).map((line) => h('li', {}, line)))),
           ),
         )
       : h('p', {}, 'Nog geen wijzigingen.'),
@@ -70,7 +70,8 @@ function auditLog(log, numberOf) {
  * and `onConflict(message, draft)` redraw the page from the server.
  */
 export function reviewSection({ id, detail, editorial, conflict, onSaved, onConflict }) {
-  const { review, log, machine } = editorial;
+  const { review, log, machine, statuses } = editorial;
+  const labels = Object.fromEntries(statuses.map((s) => [s.status, s.label]));
   const proposed = new Set(machine.evidence);
   const numberOf = new Map(detail.sources.map((s) => [s.key, s.n]));
   const judgeable = detail.sources.filter((s) => proposed.has(s.key));
@@ -80,7 +81,7 @@ export function reviewSection({ id, detail, editorial, conflict, onSaved, onConf
     'fieldset',
     { class: 'status-choice' },
     h('legend', {}, 'Status'),
-    Object.entries(STATUS_LABELS).map(([value, label]) =>
+    statuses.map(({ status: value, label }) =>
       h(
         'div',
         { class: 'choice' },
@@ -179,7 +180,7 @@ export function reviewSection({ id, detail, editorial, conflict, onSaved, onConf
         'details',
         { open: true, class: 'draft' },
         h('summary', {}, 'Uw niet-opgeslagen invoer'),
-        h('p', {}, `Status: ${STATUS_LABELS[conflict.draft.status] ?? conflict.draft.status}`),
+        h('p', {}, `Status: ${labels[conflict.draft.status] ?? conflict.draft.status}`),
         h('p', {}, 'Publieke toelichting: ', h('span', { class: 'note' }, conflict.draft.publicNote || '(leeg)')),
         h('p', {}, 'Interne notitie: ', h('span', { class: 'note' }, conflict.draft.internalNote || '(leeg)')),
       ),
@@ -215,6 +216,6 @@ export function reviewSection({ id, detail, editorial, conflict, onSaved, onConf
       : h('p', { class: 'meta' }, 'Nog niet beoordeeld: de status is het voorstel van de machine.'),
     review?.internalNote ? h('div', { class: 'internal-note' }, h('p', { class: 'meta' }, 'Interne notitie:'), h('p', { class: 'note' }, review.internalNote)) : null,
     form,
-    auditLog(log, numberOf),
+    auditLog(log, numberOf, labels),
   );
 }

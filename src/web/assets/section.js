@@ -1,6 +1,6 @@
 // A section's progress report, rendered from the JSON report with DOM APIs.
 import { getJson, idPath } from './api.js';
-import { append, citation, documentLink, formatDate, h, promisePath, sectionPath, sourceLink, STATUS_LABELS, statusBadge, statusBar, withCitationLinks } from './dom.js';
+import { append, citation, documentLink, formatDate, h, promisePath, sectionPath, sourceLink, statusBadge, statusBar, withCitationLinks } from './dom.js';
 
 const REF = 'ref-';
 
@@ -42,9 +42,8 @@ function checkNote(c) {
 }
 
 /** The section's scoreboard: how many commitments per status, in words and as a bar. */
-function sectionCounts(commitments) {
+function sectionCounts(commitments, statuses) {
   if (!commitments.length) return null;
-  const statuses = Object.entries(STATUS_LABELS).map(([status, label]) => ({ status, label }));
   const counts = Object.fromEntries(statuses.map(({ status }) => [status, commitments.filter((c) => c.status === status).length]));
   const percent = (n) => `${Math.round((100 * n) / commitments.length)}%`;
   return [
@@ -123,7 +122,11 @@ function referencesView(references) {
 }
 
 export async function renderSection(main, { id }) {
-  const [section, report] = await Promise.all([getJson(`/api/sections/${idPath(id)}`), getJson(`/api/reports/${idPath(id)}`, { format: 'json' })]);
+  const [section, report, { statuses }] = await Promise.all([
+    getJson(`/api/sections/${idPath(id)}`),
+    getJson(`/api/reports/${idPath(id)}`, { format: 'json' }),
+    getJson('/api/overview'),
+  ]);
   document.title = `${section.number} ${section.title} · Beloftemeter`;
   append(main, [
     h(
@@ -139,7 +142,7 @@ export async function renderSection(main, { id }) {
     section.children.length
       ? h('section', {}, h('h2', {}, 'Onderdelen'), h('ul', { class: 'section-list' }, section.children.map((c) => h('li', {}, h('a', { href: sectionPath(c.id) }, `${c.number} ${c.title}`)))))
       : null,
-    h('section', {}, h('h2', {}, 'Engagementen'), sectionCounts(report.commitments), commitmentsTable(report.commitments)),
+    h('section', {}, h('h2', {}, 'Engagementen'), sectionCounts(report.commitments, statuses), commitmentsTable(report.commitments)),
     report.body.map((part) => h('section', {}, h('h2', {}, part.heading), part.paragraphs.map(claimsParagraph))),
     report.dossiers.length ? h('section', {}, h('h2', {}, 'Dossiers'), dossiersView(report.dossiers)) : null,
     h('section', {}, h('h2', {}, 'Referenties'), report.references.length ? referencesView(report.references) : h('p', {}, 'Geen bronnen gevonden.')),
