@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, RuntimeFailure } from '../errors.js';
@@ -8,6 +8,7 @@ import { POSTGRES_DEFAULTS } from '../store/postgres-defaults.js';
 import { OlderSchemaError, openSqliteStore } from '../store/sqlite.js';
 import { DEFAULT_WRITER_TIMEOUT_MS, type WriterTurn } from '../store/writer.js';
 import type { Store } from '../store/store.js';
+import type { Output } from './output.js';
 
 export const DEFAULT_DB_PATH = '.beloftemeter/index.db';
 
@@ -97,17 +98,31 @@ function canWrite(path: string): boolean {
   }
 }
 
-/** Opens the configured store (for reading, unless `writing`), runs `use`, and always closes it. */
+/**
+ * Opens the configured store, runs `use`, and always closes it. For a command
+ * that writes (`writing`), a missing SQLite index is created, a wait for
+ * another writer is told on stderr, and an index this call created is removed
+ * again when `use` fails: later commands must not take an empty file for an index.
+ */
 export async function withStore<T>(
   program: { opts(): StoreOptions },
   use: (store: Store) => Promise<T>,
-  /** For a command that writes: the index is created when missing, and a wait for another writer is told. */
-  writing?: { onWriterWait: (message: string) => void },
+  writing?: { out: Pick<Output, 'stderr'> },
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<T> {
-  const store = await openConfiguredStore({ ...program.opts(), forWriting: Boolean(writing), onWriterWait: writing?.onWriterWait });
+  const options = program.opts();
+  const creating = writing && !env.DATABASE_URL && !existsSync(resolveDbPath(options, env)) ? resolveDbPath(options, env) : null;
+  const store = await openConfiguredStore(
+    { ...options, forWriting: Boolean(writing), onWriterWait: writing ? (message) => writing.out.stderr(`${message}\n`) : undefined },
+    env,
+  );
+  let done = false;
   try {
-    return await use(store);
+    const result = await use(store);
+    done = true;
+    return result;
   } finally {
     await store.close();
+    if (!done && creating) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${creating}${suffix}`, { force: true });
   }
 }

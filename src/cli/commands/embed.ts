@@ -4,7 +4,7 @@ import { silentProgress } from '../../ingest/progress.js';
 import { createEmbeddingsClient } from '../../search/embeddings/client.js';
 import { embeddingsConfigFromEnv, missingEmbeddingsConfigMessage } from '../../search/embeddings/config.js';
 import { embedDocuments } from '../../search/embeddings/embed.js';
-import { openConfiguredStore } from '../config.js';
+import { withStore } from '../config.js';
 import { printJson, type Output } from '../output.js';
 import { stderrProgress } from '../progress-bar.js';
 
@@ -18,14 +18,9 @@ export function registerEmbedCommand(program: Command, out: Output): void {
     .action(async (flags: { force?: boolean; json?: boolean; quiet?: boolean }) => {
       const config = embeddingsConfigFromEnv();
       if (!config) throw new InputError(missingEmbeddingsConfigMessage()!);
-      const store = await openConfiguredStore({ ...program.opts(), forWriting: true, onWriterWait: (message) => out.stderr(`${message}\n`) });
-      try {
-        const progress = flags.quiet ? silentProgress : stderrProgress(out);
-        const result = await embedDocuments(store, createEmbeddingsClient(config), config, progress, { force: Boolean(flags.force) });
-        if (flags.json) return printJson(out, result);
-        out.stdout(`embedded ${result.embedded}, up to date ${result.upToDate}, model ${result.model}, dims ${result.dims ?? '-'}\n`);
-      } finally {
-        await store.close();
-      }
+      const progress = flags.quiet ? silentProgress : stderrProgress(out);
+      const result = await withStore(program, (store) => embedDocuments(store, createEmbeddingsClient(config), config, progress, { force: Boolean(flags.force) }), { out });
+      if (flags.json) return printJson(out, result);
+      out.stdout(`embedded ${result.embedded}, up to date ${result.upToDate}, model ${result.model}, dims ${result.dims ?? '-'}\n`);
     });
 }

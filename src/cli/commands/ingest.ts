@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { deriveAll } from '../../ingest/derive.js';
 import { ingestDataFolder } from '../../ingest/ingest.js';
 import { silentProgress } from '../../ingest/progress.js';
-import { existsSync, rmSync } from 'node:fs';
-import { BUNDLED_DATA_DIR, openConfiguredStore, resolveDbPath } from '../config.js';
+import { BUNDLED_DATA_DIR, withStore } from '../config.js';
 import { printJson, type Output } from '../output.js';
 import { stderrProgress } from '../progress-bar.js';
 
@@ -15,32 +14,27 @@ export function registerIngestCommand(program: Command, out: Output): void {
     .option('--json', 'samenvatting als JSON op stdout')
     .option('--quiet', 'geen voortgang op stderr')
     .action(async (options: { data: string; json?: boolean; quiet?: boolean }) => {
-      // A first ingest that fails must not leave an empty index behind (later commands would take it for one).
-      const sqlitePath = process.env.DATABASE_URL ? null : resolveDbPath(program.opts());
-      const existed = sqlitePath === null || existsSync(sqlitePath);
-      const store = await openConfiguredStore({ ...program.opts(), forWriting: true, onWriterWait: (message) => out.stderr(`${message}\n`) });
-      let failed = true;
-      try {
-        const run = await ingestDataFolder({
-          dataDir: options.data,
-          store,
-          progress: options.quiet ? silentProgress : stderrProgress(out),
-          derive: deriveAll,
-        });
-        if (options.json) {
-          printJson(out, { ...run.counts, written: run.written, skipped: run.issues.length, issues: run.issues });
-        } else {
-          out.stdout(
-            `Index bijgewerkt: ${run.counts.sections} secties van het regeerakkoord, ` +
-              `${run.counts.decisions} beslissingen, ${run.counts.parliament} parlementaire documenten` +
-              ` (${run.written.sections + run.written.decisions + run.written.parliament} nieuw of gewijzigd` +
-              `${run.issues.length ? `, ${run.issues.length} overgeslagen` : ''}).\n`,
-          );
-        }
-        failed = false;
-      } finally {
-        await store.close();
-        if (failed && !existed && sqlitePath) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${sqlitePath}${suffix}`, { force: true });
-      }
+      await withStore(
+        program,
+        async (store) => {
+          const run = await ingestDataFolder({
+            dataDir: options.data,
+            store,
+            progress: options.quiet ? silentProgress : stderrProgress(out),
+            derive: deriveAll,
+          });
+          if (options.json) {
+            printJson(out, { ...run.counts, written: run.written, skipped: run.issues.length, issues: run.issues });
+          } else {
+            out.stdout(
+              `Index bijgewerkt: ${run.counts.sections} secties van het regeerakkoord, ` +
+                `${run.counts.decisions} beslissingen, ${run.counts.parliament} parlementaire documenten` +
+                ` (${run.written.sections + run.written.decisions + run.written.parliament} nieuw of gewijzigd` +
+                `${run.issues.length ? `, ${run.issues.length} overgeslagen` : ''}).\n`,
+            );
+          }
+        },
+        { out },
+      );
     });
 }

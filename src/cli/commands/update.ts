@@ -4,7 +4,7 @@ import { silentProgress } from '../../ingest/progress.js';
 import { updateFromApi } from '../../ingest/update.js';
 import { parseDateBound } from '../../search/query.js';
 import { DEFAULT_DECISIONS_API_URL, decisionsApiConfig } from '../../sources/decisions/live/index.js';
-import { openConfiguredStore } from '../config.js';
+import { withStore } from '../config.js';
 import { printJson, type Output } from '../output.js';
 import { stderrProgress } from '../progress-bar.js';
 
@@ -30,36 +30,28 @@ export function registerUpdateCommand(program: Command, out: Output): void {
       const api = decisionsApiConfig(flags.apiUrl);
       const from = flags.from === undefined ? undefined : parseDateBound(flags.from, 'from', '--from');
       const to = flags.to === undefined ? undefined : parseDateBound(flags.to, 'to', '--to');
-      const store = await openConfiguredStore({ ...program.opts(), forWriting: true, onWriterWait: (message) => out.stderr(`${message}\n`) });
-      try {
-        const update = await updateFromApi({
-          store,
-          api,
-          from,
-          to,
-          progress: flags.quiet ? silentProgress : stderrProgress(out),
-          derive: deriveAll,
+      const update = await withStore(
+        program,
+        (store) => updateFromApi({ store, api, from, to, progress: flags.quiet ? silentProgress : stderrProgress(out), derive: deriveAll }),
+        { out },
+      );
+      const { run } = update;
+      if (flags.json) {
+        printJson(out, {
+          from: update.from,
+          to: update.to,
+          fetched: update.fetched,
+          ...run.counts,
+          written: run.written,
+          skipped: run.issues.length,
+          issues: run.issues,
         });
-        const { run } = update;
-        if (flags.json) {
-          printJson(out, {
-            from: update.from,
-            to: update.to,
-            fetched: update.fetched,
-            ...run.counts,
-            written: run.written,
-            skipped: run.issues.length,
-            issues: run.issues,
-          });
-        } else {
-          out.stdout(
-            `Index bijgewerkt vanuit de beslissingen-API (${update.from} t/m ${update.to}): ` +
-              `${update.fetched} beslissingen opgehaald, ${run.written.decisions} nieuw of gewijzigd` +
-              `${run.issues.length ? `, ${run.issues.length} overgeslagen` : ''}; ${run.counts.decisions} beslissingen in de index.\n`,
-          );
-        }
-      } finally {
-        await store.close();
+      } else {
+        out.stdout(
+          `Index bijgewerkt vanuit de beslissingen-API (${update.from} t/m ${update.to}): ` +
+            `${update.fetched} beslissingen opgehaald, ${run.written.decisions} nieuw of gewijzigd` +
+            `${run.issues.length ? `, ${run.issues.length} overgeslagen` : ''}; ${run.counts.decisions} beslissingen in de index.\n`,
+        );
       }
     });
 }

@@ -7,7 +7,7 @@ import { readSecret } from '../read-secret.js';
 
 /** `user add|list|enable|disable|password`: the editors' accounts (the web app's review workflow). */
 export function registerUserCommands(program: Command, out: Output): void {
-  const withWritableStore = (use: (store: Store) => Promise<void>) => withStore(program, use, { onWriterWait: (message) => out.stderr(`${message}\n`) });
+  const withWritableStore = (use: (store: Store) => Promise<void>) => withStore(program, use, { out });
   const user = program.command('user').description('accounts van de redactie (beoordelen in de webapp)');
 
   user
