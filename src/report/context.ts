@@ -6,7 +6,7 @@ import { loadDossiers } from '../dossiers/persisted.js';
 import type { Dossier } from '../dossiers/types.js';
 import type { AgreementSection, ParliamentDocument } from '../model/documents.js';
 import { loadSearch, type LoadedSearch } from '../search/persisted.js';
-import { resolveAgreement } from '../store/agreements.js';
+import { agreementSections } from '../store/agreements.js';
 import type { StoredReview } from '../store/editorial.js';
 import type { Store } from '../store/store.js';
 import { applyReviews } from '../editor/reviews.js';
@@ -62,9 +62,8 @@ type AgreementPart = Pick<ReportContext, 'agreement' | 'sections' | 'assessments
 
 async function agreementPart(shared: SharedPart, requestedAgreement?: string): Promise<AgreementPart> {
   const { store, parliament } = shared;
-  const agreement = await resolveAgreement(store, requestedAgreement);
-  const [sections, stored, verdicts, reviews] = await Promise.all([
-    agreement ? store.sections(agreement) : Promise.resolve([]),
+  const { agreement, sections } = await agreementSections(store, requestedAgreement);
+  const [stored, verdicts, reviews] = await Promise.all([
     loadAssessments(store, agreement),
     store.verdicts(),
     agreement ? store.reviews(agreement) : Promise.resolve([]),

@@ -2,6 +2,7 @@
 // only one, else the newest (the last in name order: agreement names carry
 // their years, as in "regeerakkoord-2019-2024").
 import { InputError } from '../errors.js';
+import type { AgreementSection } from '../model/documents.js';
 import type { Store } from './store.js';
 
 /** The agreement to show; null when the store holds none yet. */
@@ -13,6 +14,12 @@ export async function resolveAgreement(store: Pick<Store, 'agreements'>, request
     throw new InputError(`no agreement "${requested}" in the index (stored: ${known})`);
   }
   return stored.at(-1)?.agreement ?? null;
+}
+
+/** The agreement to show (see resolveAgreement) and its sections in reading order; none when the store holds no agreement. */
+export async function agreementSections(store: Pick<Store, 'agreements' | 'sections'>, requested?: string): Promise<{ agreement: string | null; sections: AgreementSection[] }> {
+  const agreement = await resolveAgreement(store, requested);
+  return { agreement, sections: agreement ? await store.sections(agreement) : [] };
 }
 
 /** How an agreement is named to readers: "regeerakkoord-2019-2024" reads "Regeerakkoord 2019-2024". */

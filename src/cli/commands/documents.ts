@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolveAgreement } from '../../store/agreements.js';
+import { agreementSections } from '../../store/agreements.js';
 import { loadDossiers } from '../../dossiers/persisted.js';
 import { findDocument } from '../../dossiers/timeline.js';
 import { indexStats, sectionSummary } from '../../store/summary.js';
@@ -25,8 +25,7 @@ export function registerDocumentCommands(program: Command, out: Output): void {
     .option('--json', 'als JSON')
     .action(async (options: { json?: boolean }) => {
       await withStore(program, async (store) => {
-        const agreement = await resolveAgreement(store, program.opts().agreement);
-        const sections = agreement ? await store.sections(agreement) : [];
+        const { sections } = await agreementSections(store, program.opts().agreement);
         if (options.json) return printJson(out, sections.map(sectionSummary));
         let part = '';
         for (const s of sections) {
@@ -46,10 +45,10 @@ export function registerDocumentCommands(program: Command, out: Output): void {
     .option('--json', 'als JSON')
     .action(async (id: string, options: { json?: boolean }) => {
       await withStore(program, async (store) => {
-        const agreement = await resolveAgreement(store, program.opts().agreement);
-        const section = agreement ? await store.section(id, agreement) : null;
+        const { sections } = await agreementSections(store, program.opts().agreement);
+        const section = sections.find((s) => s.id === id);
         if (section) {
-          const children = (await store.sections(section.agreement)).filter((s) => s.parentId === section.id);
+          const children = sections.filter((s) => s.parentId === section.id);
           if (options.json) return printJson(out, { type: 'section', ...section, children: children.map((c) => c.id) });
           return out.stdout(formatSection(section, children));
         }
@@ -58,7 +57,7 @@ export function registerDocumentCommands(program: Command, out: Output): void {
           if (options.json) return printJson(out, doc);
           return out.stdout(doc.type === 'decision' ? formatDecision(doc, doc.dossier) : formatParliament(doc));
         }
-        const near = suggestions(agreement ? await store.sections(agreement) : [], id);
+        const near = suggestions(sections, id);
         throw new InputError(
           `no section or document with id "${id}"${near.length ? `; did you mean: ${near.join(', ')}` : ''}`,
         );
@@ -71,8 +70,8 @@ export function registerDocumentCommands(program: Command, out: Output): void {
     .option('--json', 'als JSON')
     .action(async (options: { json?: boolean }) => {
       await withStore(program, async (store) => {
-        const agreement = await resolveAgreement(store, program.opts().agreement);
-        const stats = await indexStats(store, agreement ? await store.sections(agreement) : []);
+        const { agreement, sections } = await agreementSections(store, program.opts().agreement);
+        const stats = await indexStats(store, sections);
         if (options.json) return printJson(out, stats);
         out.stdout(
           (stats.agreements.length > 1 ? `regeerakkoorden: ${stats.agreements.map((a) => `${a.agreement} (${a.sections} secties)`).join(', ')}; getoond: ${agreement}\n` : '') +
