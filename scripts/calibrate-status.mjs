@@ -22,9 +22,8 @@ const { assessmentCorpus } = await load('assess/persisted.js');
 const { assessOwnSection } = await load('assess/section.js');
 const { matchCandidates, sectionRanks, MATCH_FEATURES } = await load('assess/match.js');
 const { fitLogistic, predictProbability } = await load('assess/logistic.js');
-const { loadStatusGold, scoreStatuses } = await load('assess/eval-status.js');
+const { loadStatusGold, scoreStatuses, toProjectCommitment } = await load('assess/eval-status.js');
 const { sectionWithDescendants } = await load('sources/agreement/index.js');
-const { statusLabels } = await load('assess/status.js');
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -80,9 +79,7 @@ for (const held of folds) {
   for (const id of held) {
     for (const r of examples.get(id)) scoredPairs.push({ p: predictProbability(model, r.x), y: r.y });
     const foldCorpus = { ...corpus, model };
-    project[id] = sectionWithDescendants(sections, id).flatMap((s) => assessOwnSection(foldCorpus, s).commitments).map((c) => ({
-      text: c.text, status: statusLabels[c.status], decisive: c.decisiveSourceKey, confidence: c.confidence,
-    }));
+    project[id] = sectionWithDescendants(sections, id).flatMap((s) => assessOwnSection(foldCorpus, s).commitments).map(toProjectCommitment);
   }
 }
 const cv = scoreStatuses(gold, project);

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { round3 } from '../search/metrics.js';
+import type { Commitment } from '../report/model.js';
+import { statusLabels } from './status.js';
 
 export const GOLD_STATUSES = ['gerealiseerd', 'in uitvoering', 'aangekondigd', 'geen spoor'] as const;
 export type GoldStatus = (typeof GOLD_STATUSES)[number];
@@ -53,6 +55,11 @@ export interface ProjectCommitment {
   status: string;
   decisive: string | null;
   confidence: 'hoog' | 'laag' | null;
+}
+
+/** A commitment as the scorer compares it with the gold standard. */
+export function toProjectCommitment(c: Pick<Commitment, 'text' | 'status' | 'decisiveSourceKey' | 'confidence'>): ProjectCommitment {
+  return { text: c.text, status: statusLabels[c.status], decisive: c.decisiveSourceKey, confidence: c.confidence };
 }
 
 export interface StatusScores {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { GOLD_STATUSES, loadStatusGold, scoreStatuses, type ProjectCommitment } from '../../assess/eval-status.js';
-import { statusLabels } from '../../assess/status.js';
+import { GOLD_STATUSES, loadStatusGold, scoreStatuses, toProjectCommitment, type ProjectCommitment } from '../../assess/eval-status.js';
 import { sectionCommitments } from '../../report/build.js';
 import { loadReportContext } from '../../report/context.js';
 import { withStore } from '../config.js';
@@ -26,12 +25,7 @@ export function registerEvaluateCommands(program: Command, out: Output): void {
         const project: Record<string, ProjectCommitment[]> = {};
         for (const id of Object.keys(gold.sections)) {
           if (!known.has(id)) continue;
-          project[id] = sectionCommitments(context, id).commitments.map((c) => ({
-            text: c.text,
-            status: statusLabels[c.status],
-            decisive: c.decisiveSourceKey,
-            confidence: c.confidence,
-          }));
+          project[id] = sectionCommitments(context, id).commitments.map(toProjectCommitment);
         }
         const scores = scoreStatuses(gold, project);
         if (flags.json) return printJson(out, scores);
