@@ -11,7 +11,7 @@ import { indexStats, sectionSummary } from '../store/summary.js';
 import { parseDateBound } from '../search/query.js';
 import { countDocuments, searchDocuments } from '../search/service.js';
 import { InputError } from '../errors.js';
-import { NotFoundError } from './errors.js';
+import { notFound } from './errors.js';
 import type { CommitmentStatus } from '../report/model.js';
 import { filterPromises, promisesCiting, promisesCsv } from './promises.js';
 import { renderedReport, type ServedData } from './served-data.js';
@@ -53,7 +53,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
 
   const findSection = (data: ServedData, id: string): AgreementSection => {
     const section = data.sectionById.get(id);
-    if (!section) throw new NotFoundError(`geen sectie met id "${id}" (zie /api/sections)`);
+    if (!section) throw notFound(`geen sectie met id "${id}" (zie /api/sections)`);
     return section;
   };
 
@@ -215,7 +215,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.get<{ Params: { '*': string } } & WithAgreement>('/api/promises/*', { schema: { params: wildcardParams, ...agreementOnly } }, async (request) => {
     const path = request.params['*'];
     const detail = await (await dataFor(request.query.agreement)).promise(path);
-    if (!detail) throw new NotFoundError(`geen belofte "${path}" (verwacht: <sectie-id>/<nummer>, bv. justitie/3.4/1)`);
+    if (!detail) throw notFound(`geen belofte "${path}" (verwacht: <sectie-id>/<nummer>, bv. justitie/3.4/1)`);
     return detail;
   });
 
@@ -223,7 +223,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     const id = request.params['*'];
     const data = deps.data();
     const doc = await findDocument(data.context.store, data.context.dossierOf, id);
-    if (!doc) throw new NotFoundError(`geen beslissing of parlementair document met id "${id}"`);
+    if (!doc) throw notFound(`geen beslissing of parlementair document met id "${id}"`);
     return { ...doc, promises: promisesCiting(data.context, await data.promises(), id) };
   });
 }

@@ -13,7 +13,7 @@ import { cleanNote, MAX_NOTE_CHARS, REVIEW_STATUSES } from '../editor/reviews.js
 import { csrfMatches, CSRF_HEADER, hashSessionId, newSession, SESSION_COOKIE, SESSION_HOURS } from '../editor/sessions.js';
 import type { CommitmentStatus } from '../report/model.js';
 import { ROLES, type ActiveSession, type EvidenceJudgement, type Role } from '../store/editorial.js';
-import { ConflictError, ForbiddenError, NotFoundError, TooManyAttemptsError, UnauthorizedError } from './errors.js';
+import { conflict, forbidden, notFound, tooManyAttempts, unauthorized } from './errors.js';
 import { statusLegend } from './overview.js';
 import { reviewKeyOf, reviewQueue } from './promises.js';
 import { statusLabel } from '../report/render/labels.js';
@@ -79,15 +79,15 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
   /** The session of a request that may act: 401 without one; for writes 403 without the CSRF token or from another origin. */
   const requireSession = async (request: FastifyRequest, options: { write: boolean; role?: Role }): Promise<ActiveSession> => {
     const session = await currentSession(request);
-    if (!session) throw new UnauthorizedError('log eerst in als redacteur');
+    if (!session) throw unauthorized('log eerst in als redacteur');
     if (options.write) {
-      if (!sameOrigin(request.headers.origin, request.headers.host)) throw new ForbiddenError(FOREIGN_ORIGIN);
+      if (!sameOrigin(request.headers.origin, request.headers.host)) throw forbidden(FOREIGN_ORIGIN);
       const presented = request.headers[CSRF_HEADER];
       if (!csrfMatches(typeof presented === 'string' ? presented : undefined, session.csrfToken)) {
-        throw new ForbiddenError('het CSRF-token ontbreekt of klopt niet: laad de pagina opnieuw');
+        throw forbidden('het CSRF-token ontbreekt of klopt niet: laad de pagina opnieuw');
       }
     }
-    if (options.role === 'admin' && session.role !== 'admin') throw new ForbiddenError('alleen een beheerder mag accounts beheren');
+    if (options.role === 'admin' && session.role !== 'admin') throw forbidden('alleen een beheerder mag accounts beheren');
     return session;
   };
 
@@ -113,16 +113,16 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
     async (request, reply) => {
       noStore(reply);
       // No logging in from another site either (it could log a reader in under the attacker's account).
-      if (!sameOrigin(request.headers.origin, request.headers.host)) throw new ForbiddenError(FOREIGN_ORIGIN);
+      if (!sameOrigin(request.headers.origin, request.headers.host)) throw forbidden(FOREIGN_ORIGIN);
       const blocked = limiter.blockedFor(request.ip);
-      if (blocked > 0) throw new TooManyAttemptsError(`te veel mislukte aanmeldingen vanaf dit adres; probeer het over ${minutes(blocked)} opnieuw`, blocked);
+      if (blocked > 0) throw tooManyAttempts(`te veel mislukte aanmeldingen vanaf dit adres; probeer het over ${minutes(blocked)} opnieuw`, blocked);
       const result = await login(store(), request.body.name, request.body.password);
       if (!result.ok) {
         if (result.reason === 'locked') {
-          throw new TooManyAttemptsError(`te veel mislukte aanmeldingen voor dit account; probeer het over ${minutes(result.retryAfterSeconds)} opnieuw`, result.retryAfterSeconds);
+          throw tooManyAttempts(`te veel mislukte aanmeldingen voor dit account; probeer het over ${minutes(result.retryAfterSeconds)} opnieuw`, result.retryAfterSeconds);
         }
         limiter.failed(request.ip);
-        throw new UnauthorizedError('gebruikersnaam of wachtwoord klopt niet');
+        throw unauthorized('gebruikersnaam of wachtwoord klopt niet');
       }
       // A new session id at every login: an id planted before the login never becomes a logged-in one.
       const previous = request.cookies[SESSION_COOKIE];
@@ -147,7 +147,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
     const data = await deps.data().forAgreement(agreement);
     const row = await data.promiseRow(path);
     const machine = row && data.context.machineAssessments.get(row.sectionId)?.find((c) => c.id === row.id);
-    if (!row || !machine || !data.context.agreement) throw new NotFoundError(`geen belofte "${path.slice(0, 300)}" (verwacht: <sectie-id>/<nummer>, bv. justitie/3.4/1)`);
+    if (!row || !machine || !data.context.agreement) throw notFound(`geen belofte "${path.slice(0, 300)}" (verwacht: <sectie-id>/<nummer>, bv. justitie/3.4/1)`);
     return { data, machine, key: reviewKeyOf(data.context.agreement, row) };
   };
 
@@ -217,7 +217,7 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
       const saved = await store().changeReview({ key, review, machineStatus: machine.status, user: session.userName, at, expectedRevision: request.body.revision });
       if ('conflict' in saved) {
         const by = saved.conflict ? `door ${saved.conflict.reviewer} ` : '';
-        throw new ConflictError(`deze belofte werd intussen ${by}anders beoordeeld; laad de pagina opnieuw en kijk de wijziging na`, saved.conflict);
+        throw conflict(`deze belofte werd intussen ${by}anders beoordeeld; laad de pagina opnieuw en kijk de wijziging na`, saved.conflict);
       }
       await deps.refresh();
       return saved;
@@ -241,8 +241,8 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialDep
       const { machine, key } = await machineCommitment(request.params['*'], request.query.agreement);
       const withdrawn = await store().changeReview({ key, review: null, machineStatus: machine.status, user: session.userName, at: new Date().toISOString(), expectedRevision: request.body.revision });
       if ('conflict' in withdrawn) {
-        if (!withdrawn.conflict) throw new ConflictError('deze belofte heeft geen beoordeling (meer) om in te trekken; laad de pagina opnieuw', null);
-        throw new ConflictError(`deze belofte werd intussen door ${withdrawn.conflict.reviewer} anders beoordeeld; laad de pagina opnieuw en kijk de wijziging na`, withdrawn.conflict);
+        if (!withdrawn.conflict) throw conflict('deze belofte heeft geen beoordeling (meer) om in te trekken; laad de pagina opnieuw', null);
+        throw conflict(`deze belofte werd intussen door ${withdrawn.conflict.reviewer} anders beoordeeld; laad de pagina opnieuw en kijk de wijziging na`, withdrawn.conflict);
       }
       await deps.refresh();
       return withdrawn;

@@ -1,35 +1,30 @@
-// How failures become HTTP answers: bad input 400, unknown ids 404, anything
+// How failures become HTTP answers: bad input 400, a refusal its own status (HttpError), anything
 // else 500 with a generic message (the details go to the log, not the client).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { InputError, StoreUnavailableError } from '../errors.js';
 import { WriterBusyError } from '../store/writer.js';
 import type { StaticFile } from './static-files.js';
 
-export class NotFoundError extends Error {
-  override readonly name = 'NotFoundError';
-}
-
-export class UnauthorizedError extends Error {
-  override readonly name = 'UnauthorizedError';
-}
-
-export class ForbiddenError extends Error {
-  override readonly name = 'ForbiddenError';
-}
-
-export class ConflictError extends Error {
-  override readonly name = 'ConflictError';
-  constructor(message: string, readonly current: unknown) {
+/** A refusal with its HTTP status, and the headers or fields its answer carries besides `error`. */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: { headers?: Record<string, string>; body?: Record<string, unknown> } = {},
+  ) {
     super(message);
   }
 }
 
-export class TooManyAttemptsError extends Error {
-  override readonly name = 'TooManyAttemptsError';
-  constructor(message: string, readonly retryAfterSeconds: number) {
-    super(message);
-  }
-}
+export const notFound = (message: string) => new HttpError(404, message);
+/** No session: log in first. */
+export const unauthorized = (message: string) => new HttpError(401, message);
+/** A session, but not allowed (no CSRF token, another origin, not an admin). */
+export const forbidden = (message: string) => new HttpError(403, message);
+/** Someone changed it meanwhile; `current` is what stands now. */
+export const conflict = (message: string, current: unknown) => new HttpError(409, message, { body: { current } });
+export const tooManyAttempts = (message: string, retryAfterSeconds: number) => new HttpError(429, message, { headers: { 'retry-after': String(retryAfterSeconds) } });
 
 export const GENERIC_FAILURE = 'Er ging iets mis op de server; probeer het later opnieuw.';
 
@@ -71,11 +66,7 @@ export function installErrorHandling(app: FastifyInstance, log: (message: string
   // Logged once per outage, not once per request.
   let unavailableLogged = false;
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
-    if (error instanceof UnauthorizedError) return reply.code(401).send({ error: error.message });
-    if (error instanceof ForbiddenError) return reply.code(403).send({ error: error.message });
-    if (error instanceof ConflictError) return reply.code(409).send({ error: error.message, current: error.current });
-    if (error instanceof TooManyAttemptsError) return reply.code(429).header('retry-after', String(error.retryAfterSeconds)).send({ error: error.message });
+    if (error instanceof HttpError) return reply.code(error.status).headers(error.extra.headers ?? {}).send({ error: error.message, ...error.extra.body });
     // An index opened read-only (a read-only folder): reading works, reviewing cannot.
     if ((error as { code?: string }).code === 'SQLITE_READONLY') return reply.code(503).send({ error: READ_ONLY_INDEX });
     // An ingest or update holds the index longer than a save waits: not an outage, a moment's patience.

@@ -1,7 +1,7 @@
 // The web app: one HTML page for every app path (path routing, so deep links
 // like /sectie/justitie/3.4 work) plus its static assets.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { NotFoundError } from './errors.js';
+import { notFound } from './errors.js';
 import type { ServedData } from './served-data.js';
 import type { StaticFile } from './static-files.js';
 
@@ -28,7 +28,7 @@ export function registerWebRoutes(app: FastifyInstance, files: ReadonlyMap<strin
 
   app.get<{ Params: { '*': string } }>('/assets/*', page, async (request, reply) => {
     const file = files.get(`/assets/${request.params['*']}`);
-    if (!file) throw new NotFoundError('onbekend bestand');
+    if (!file) throw notFound('onbekend bestand');
     return send(reply, file);
   });
 }
