@@ -98,6 +98,23 @@ export function documentLink(id) {
 }
 
 /**
+ * The commitments per status as a list of badges: the text a reader (and a
+ * screen reader) gets beside the bar. Optionally each with its share of
+ * `percentOf`, a link per status, and without the statuses that have none.
+ */
+export function statusCounts(counts, statuses, { ariaLabel = null, percentOf = 0, href = null, skipEmpty = false } = {}) {
+  const shown = statuses.filter(({ status }) => !skipEmpty || counts[status]);
+  return h(
+    'ul',
+    { class: 'counts', 'aria-label': ariaLabel },
+    shown.map(({ status, label }) => {
+      const badge = statusBadge(status, `${counts[status]} ${label}${percentOf ? ` (${Math.round((100 * counts[status]) / percentOf)}%)` : ''}`);
+      return h('li', {}, href ? h('a', { href: href(status), class: 'count-link' }, badge) : badge);
+    }),
+  );
+}
+
+/**
  * A stacked bar of the statuses, in proportion. The bar is decoration
  * (aria-hidden): `counts` are also given as text beside it, never by colour alone.
  */

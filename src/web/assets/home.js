@@ -2,17 +2,13 @@
 // commitments per status and how many of those statuses are to be checked
 // (counted by the server from the stored assessments).
 import { getJson } from './api.js';
-import { h, sectionPath, statusBadge, statusBar } from './dom.js';
+import { h, sectionPath, statusBar, statusCounts } from './dom.js';
 
 /** `statuses`: the server's statuses in display order with their labels. */
 function countsView(counts, statuses, toCheck) {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return [
-    h(
-      'ul',
-      { class: 'counts', 'aria-label': `${total} engagementen per status` },
-      statuses.map(({ status, label }) => h('li', {}, statusBadge(status, `${counts[status]} ${label}`))),
-    ),
+    statusCounts(counts, statuses, { ariaLabel: `${total} engagementen per status` }),
     statusBar(counts, statuses),
     total ? h('p', { class: 'hint' }, `${toCheck} van de ${total} statussen zijn te controleren.`) : null,
   ];
@@ -47,11 +43,7 @@ function scoreboard(overview) {
     'section',
     { class: 'scoreboard', 'aria-labelledby': 'scorebord' },
     h('h2', { id: 'scorebord' }, `${all} beloften`),
-    h(
-      'ul',
-      { class: 'counts' },
-      overview.statuses.map(({ status, label }) => h('li', {}, h('a', { href: `/beloften?status=${status}`, class: 'count-link' }, statusBadge(status, `${totals[status]} ${label} (${percent(totals[status])})`)))),
-    ),
+    statusCounts(totals, overview.statuses, { percentOf: all, href: (status) => `/beloften?status=${status}` }),
     statusBar(totals, overview.statuses),
     h('p', { class: 'hint' }, `${toCheck} statussen (${percent(toCheck)}) zijn te controleren. `, h('a', { href: '/methode' }, 'Wat elke status vraagt en hoe vaak ze klopt'), '.'),
     h('p', { class: 'hint' }, reviewed ? h('a', { href: '/beloften?reviewed=ja' }, `${reviewed} ${reviewed === 1 ? 'status is' : 'statussen zijn'} beoordeeld door de redactie`) : 'Nog geen status beoordeeld door de redactie', '.'),

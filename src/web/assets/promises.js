@@ -3,7 +3,7 @@
 // and the filtered list exports as CSV or JSON. The filters live in the URL,
 // so a filtered list can be linked and Back returns to it.
 import { getJson } from './api.js';
-import { append, h, loadMore, promisePath, sectionPath, selectField, statusBadge, statusBar } from './dom.js';
+import { append, h, loadMore, promisePath, sectionPath, selectField, statusBadge, statusBar, statusCounts } from './dom.js';
 
 const select = (name, label, options, value) => selectField(`f-${name}`, name, label, options, value);
 
@@ -49,15 +49,14 @@ export async function renderPromises(main, { params, navigate, signal }) {
     navigate(`/beloften${next.size ? `?${next}` : ''}`);
   });
 
-  const counts = h(
-    'ul',
-    { class: 'counts', 'aria-label': 'Aantal per status binnen de filters' },
-    overview.statuses.map(({ status, label }) => {
+  const counts = statusCounts(first.counts, overview.statuses, {
+    ariaLabel: 'Aantal per status binnen de filters',
+    href: (status) => {
       const next = new URLSearchParams(query);
       next.set('status', status);
-      return h('li', {}, h('a', { href: `/beloften?${next}`, class: 'count-link' }, statusBadge(status, `${first.counts[status]} ${label}`)));
-    }),
-  );
+      return `/beloften?${next}`;
+    },
+  });
   const body = h('tbody', {}, first.items.map(row));
   const { status: shown, button: more } = loadMore({
     label: 'Meer tonen',

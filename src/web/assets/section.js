@@ -1,6 +1,6 @@
 // A section's progress report, rendered from the JSON report with DOM APIs.
 import { getJson, idPath } from './api.js';
-import { append, citation, documentLink, formatDate, h, promisePath, sectionPath, sourceLink, statusBadge, statusBar, withCitationLinks } from './dom.js';
+import { append, citation, documentLink, formatDate, h, promisePath, sectionPath, sourceLink, statusBadge, statusBar, statusCounts, withCitationLinks } from './dom.js';
 
 const REF = 'ref-';
 
@@ -45,9 +45,8 @@ function checkNote(c) {
 function sectionCounts(commitments, statuses) {
   if (!commitments.length) return null;
   const counts = Object.fromEntries(statuses.map(({ status }) => [status, commitments.filter((c) => c.status === status).length]));
-  const percent = (n) => `${Math.round((100 * n) / commitments.length)}%`;
   return [
-    h('ul', { class: 'counts', 'aria-label': `${commitments.length} engagementen per status` }, statuses.filter(({ status }) => counts[status]).map(({ status, label }) => h('li', {}, statusBadge(status, `${counts[status]} ${label} (${percent(counts[status])})`)))),
+    statusCounts(counts, statuses, { ariaLabel: `${commitments.length} engagementen per status`, percentOf: commitments.length, skipEmpty: true }),
     statusBar(counts, statuses),
   ];
 }
